@@ -1,0 +1,220 @@
+// The picker: highlights what the author points at, and on a click opens the form to pin a tip to it.
+
+import type { Fingerprint, ResolveResult } from '../../../overlay-js/src/anchor/index.ts';
+import type { PickerApi } from './api.ts';
+import { describeElement } from './describe.ts';
+import { Disposer } from './disposer.ts';
+import { openForm } from './form.ts';
+import { PICKER_CSS, applyStyles } from './styles.ts';
+
+export const HOST_ID = 'inflow-picker-host';
+const PICK_MESSAGE = 'Inflow — click the element to pin a tip to · Esc to cancel';
+
+export interface PickerOptions {
+  doc?: Document;
+  api: PickerApi;
+  /** Records the anchor fingerprint of the picked element (the shared overlay recorder). */
+  record: (el: Element) => Fingerprint;
+  /** Finds a fingerprint again; used to warn when the recorded anchor would not lead back to the element. */
+  resolve?: (fp: Fingerprint, root?: Document) => ResolveResult;
+  /** Called once, after everything the picker attached is gone. */
+  onStop?: () => void;
+}
+
+export interface Picker {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+  stop(): void;
+}
+
+/** Events the host page must not see while the author is choosing an element. */
+const SWALLOWED = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'touchstart', 'touchend'] as const;
+
+export function startPicker(options: PickerOptions): Picker {
+  const doc = options.doc ?? document;
+  const win = doc.defaultView ?? window;
+  const disposer = new Disposer();
+  let pickMode: Disposer | null = null;
+  let current: Element | null = null;
+
+  const host = doc.createElement('div');
+  host.id = HOST_ID;
+  const root = host.attachShadow({ mode: 'open' });
+  applyStyles(root, PICKER_CSS);
+  const ui = doc.createElement('div');
+  ui.className = 'ui';
+  root.appendChild(ui);
+
+  const bar = doc.createElement('div');
+  bar.id = 'inflow-picker-bar';
+  bar.setAttribute('role', 'status');
+  const message = doc.createElement('span');
+  message.className = 'message';
+  message.textContent = PICK_MESSAGE;
+  const barCancel = doc.createElement('button');
+  barCancel.type = 'button';
+  barCancel.textContent = 'Cancel';
+  barCancel.addEventListener('click', () => stop());
+  bar.append(message, barCancel);
+
+  const highlight = doc.createElement('div');
+  highlight.id = 'inflow-highlight';
+  highlight.setAttribute('aria-hidden', 'true');
+  const label = doc.createElement('div');
+  label.id = 'inflow-highlight-label';
+  highlight.appendChild(label);
+
+  ui.append(highlight, bar);
+  (doc.body ?? doc.documentElement).appendChild(host);
+  disposer.add(() => host.remove());
+
+  // Keys typed into the picker's own fields stay with the picker, so host shortcuts do not fire.
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    disposer.listen(host, type, (event) => event.stopPropagation());
+  }
+
+  const isOwn = (event: Event): boolean => event.composedPath().includes(host);
+
+  function targetOf(event: Event): Element | null {
+    const first = event.composedPath()[0] ?? event.target;
+    return first instanceof win.Element ? first : null;
+  }
+
+  function place(): void {
+    if (!current || !current.isConnected) {
+      highlight.style.display = 'none';
+      return;
+    }
+    const box = current.getBoundingClientRect();
+    highlight.style.display = 'block';
+    highlight.style.left = `${box.left - 2}px`;
+    highlight.style.top = `${box.top - 2}px`;
+    highlight.style.width = `${box.width + 4}px`;
+    highlight.style.height = `${box.height + 4}px`;
+    highlight.classList.toggle('below', box.top < 64);
+  }
+
+  let framePending = false;
+  function schedulePlace(): void {
+    if (framePending) return;
+    framePending = true;
+    disposer.frame(() => {
+      framePending = false;
+      place();
+    });
+  }
+
+  function select(el: Element | null): void {
+    if (!el || el === host || host.contains(el)) return;
+    current = el;
+    label.textContent = describeElement(el);
+    place();
+  }
+
+  function pin(el: Element): void {
+    current = el;
+    pickMode?.dispose();
+    pickMode = null;
+    highlight.classList.add('pinned');
+    label.textContent = describeElement(el);
+    place();
+    const { anchor, warning } = recordAnchor(el);
+    message.textContent = `Inflow — pin a tip to ${describeElement(el)} · Esc to cancel`;
+    const box = el.getBoundingClientRect();
+    openForm({
+      doc,
+      win,
+      parent: ui,
+      api: options.api,
+      disposer,
+      anchor,
+      anchorWarning: warning,
+      target: describeElement(el),
+      preferLeft: box.left + box.width / 2 > win.innerWidth / 2,
+      onClose: stop,
+      onSaved: () => {
+        message.textContent = 'Inflow — tip saved';
+      },
+    });
+  }
+
+  function recordAnchor(el: Element): { anchor: Fingerprint | null; warning: string | null } {
+    let anchor: Fingerprint;
+    try {
+      anchor = options.record(el);
+    } catch {
+      return { anchor: null, warning: 'This element could not be recorded; pick another one or save as a modal.' };
+    }
+    if (!options.resolve) return { anchor, warning: null };
+    try {
+      const found = options.resolve(anchor, doc);
+      if (found.ok && found.element === el) return { anchor, warning: null };
+    } catch {
+      // treat like not found
+    }
+    return {
+      anchor,
+      warning: 'Inflow may not find this element again reliably; a nearby element with a label or text is a safer anchor.',
+    };
+  }
+
+  function startPickMode(): void {
+    const mode = new Disposer();
+    pickMode = mode;
+    disposer.add(() => mode.dispose());
+    const hover = (event: Event): void => {
+      if (!isOwn(event)) select(targetOf(event));
+    };
+    mode.listen(doc, 'mousemove', hover, { capture: true, passive: true });
+    mode.listen(doc, 'mouseover', hover, { capture: true, passive: true });
+    for (const type of SWALLOWED) {
+      mode.listen(doc, type, (event) => {
+        if (isOwn(event)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }, { capture: true });
+    }
+    mode.listen(doc, 'click', (event) => {
+      if (isOwn(event)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const el = targetOf(event);
+      if (el) pin(el);
+    }, { capture: true });
+    mode.listen(doc, 'keydown', (event) => {
+      if (isOwn(event) || event.key === 'Escape') return;
+      if (event.key === 'ArrowUp' && current) {
+        const parent = current.parentElement;
+        if (parent && parent !== doc.documentElement) select(parent);
+      } else if (event.key === 'ArrowDown' && current) {
+        select(current.firstElementChild);
+      } else if (event.key === 'Enter' && current) {
+        pin(current);
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }, { capture: true });
+  }
+
+  disposer.listen(doc, 'keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    stop();
+  }, { capture: true });
+  disposer.listen(win, 'scroll', schedulePlace, { capture: true, passive: true });
+  disposer.listen(win, 'resize', schedulePlace, { passive: true });
+
+  startPickMode();
+
+  function stop(): void {
+    if (disposer.isDisposed) return;
+    disposer.dispose();
+    current = null;
+    options.onStop?.();
+  }
+
+  return { host, root, stop };
+}

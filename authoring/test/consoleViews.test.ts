@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Api, type Account, type App, type Tip } from '../src/console/api.ts';
+import type { ViewContext } from '../src/console/context.ts';
+import { resolveRoute, routesFor } from '../src/console/routes.ts';
+import { appsView } from '../src/console/views/apps.ts';
+import { exportUrl } from '../src/console/views/export.ts';
+import { actionsFor, tipsView } from '../src/console/views/tips.ts';
+
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+};
+
+const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status });
+
+function context(role: Account['role'], fetchImpl: (url: string, init: RequestInit) => Response, apps: App[] = []): ViewContext {
+  const api = new Api(() => undefined, (async (url: string, init: RequestInit) => fetchImpl(url, init)) as typeof fetch);
+  return {
+    api,
+    account: { id: 'acc_1', email: 'ada@example.com', name: 'Ada', role },
+    signal: new AbortController().signal,
+    apps: async () => apps,
+  };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('routes', () => {
+  it('shows accounts only to admins and export only to admins and analysts', () => {
+    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'tokens']);
+    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'export', 'tokens']);
+    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'export', 'accounts', 'tokens']);
+  });
+
+  it('sends a role away from a view it may not open', () => {
+    expect(resolveRoute('#/accounts', 'author').name).toBe('apps');
+    expect(resolveRoute('#/accounts', 'admin').name).toBe('accounts');
+    expect(resolveRoute('', 'analyst').name).toBe('apps');
+  });
+});
+
+describe('apps view', () => {
+  const app: App = { id: 'app_1', name: '<b>CRM</b>', siteKey: 'sk_1', allowedOrigins: ['https://crm.example.com'] };
+
+  it('shows names as text and the snippet for the app', async () => {
+    const view = appsView(context('author', () => json({})), );
+    document.body.appendChild(view);
+    await flush();
+    expect(view.querySelector('[data-app-id]')).toBeNull(); // context without apps
+    const withApp = appsView(context('author', () => json({}), [app]));
+    document.body.appendChild(withApp);
+    await flush();
+    const card = withApp.querySelector('[data-app-id="app_1"]')!;
+    expect(card.querySelector('h2')?.textContent).toBe('<b>CRM</b>');
+    expect(card.querySelector('b')).toBeNull();
+    expect(card.querySelector('#snippet-app_1')?.textContent)
+      .toBe(`<script async src="${location.origin}/inflow.js" data-key="sk_1"></script>`);
+    expect(withApp.querySelector('#app-form')).toBeNull(); // authors do not create apps
+  });
+
+  it('makes a personal token and shows one draggable bookmarklet link', async () => {
+    const calls: Array<[string, RequestInit]> = [];
+    const view = appsView(context('admin', (url, init) => {
+      calls.push([url, init]);
+      return json({ id: 'tok_1', name: 'Picker bookmarklet', token: "pat_'x" }, 201);
+    }, [app, { ...app, id: 'app_2' }]));
+    document.body.appendChild(view);
+    await flush();
+    const buttons = view.querySelectorAll<HTMLButtonElement>('[data-action="make-bookmarklet"]');
+    buttons[0]!.click();
+    await flush();
+    buttons[1]!.click();
+    await flush();
+    expect(calls.map(([url, init]) => [url, init.method, init.body])).toEqual([
+      ['/api/v1/tokens', 'POST', '{"name":"Picker bookmarklet"}'],
+      ['/api/v1/tokens', 'POST', '{"name":"Picker bookmarklet"}'],
+    ]);
+    const links = document.querySelectorAll('#bookmarklet-link');
+    expect(links).toHaveLength(1);
+    expect(links[0]?.getAttribute('draggable')).toBe('true');
+    expect(links[0]?.getAttribute('href')).toMatch(/^javascript:\(\(\)=>\{/);
+    expect(links[0]?.getAttribute('href')).toContain("s.dataset.token='pat_\\u0027x'");
+  });
+});
+
+describe('tips view', () => {
+  const tip: Tip = {
+    id: 'tip_1', appId: 'app_1', title: 'A very long title '.repeat(10), status: 'draft',
+    pageRule: '/deals/:id', presentation: 'tooltip', updatedAt: '2026-11-23T12:00:00Z',
+  };
+
+  it('offers the status changes that make sense', () => {
+    expect(actionsFor('draft')).toEqual(['publish', 'archive']);
+    expect(actionsFor('published')).toEqual(['unpublish', 'archive']);
+    expect(actionsFor('archived')).toEqual(['unpublish']);
+  });
+
+  it('lists tips, publishes one and pages with the next cursor', async () => {
+    const urls: string[] = [];
+    const view = tipsView(context('author', (url, init) => {
+      urls.push(`${init.method} ${url}`);
+      if (url.endsWith('/publish')) return json({ ...tip, status: 'published' });
+      if (url.includes('after=c2')) return json({ items: [{ ...tip, id: 'tip_2', title: 'Second' }], next: null });
+      return json({ items: [tip], next: 'c2' });
+    }, [{ id: 'app_1', name: 'CRM', siteKey: 'sk', allowedOrigins: [] }]));
+    document.body.appendChild(view);
+    await flush();
+    const row = view.querySelector('[data-tip-id="tip_1"]')!;
+    expect(row.querySelector('td')?.classList.contains('ellipsis')).toBe(true);
+    (row.querySelector('[data-action="publish"]') as HTMLButtonElement).click();
+    await flush();
+    const updated = view.querySelector('[data-tip-id="tip_1"]')!;
+    expect(updated.getAttribute('data-status')).toBe('published');
+    expect(updated.querySelector('[data-action="unpublish"]')).not.toBeNull();
+    (view.querySelector('#tips-more') as HTMLButtonElement).click();
+    await flush();
+    expect(view.querySelector('[data-tip-id="tip_2"]')).not.toBeNull();
+    expect((view.querySelector('#tips-more') as HTMLButtonElement).hidden).toBe(true);
+    expect(urls).toEqual([
+      'GET /api/v1/tips?limit=25',
+      'POST /api/v1/tips/tip_1/publish',
+      'GET /api/v1/tips?after=c2&limit=25',
+    ]);
+  });
+
+  it('hides status changes from analysts', async () => {
+    const view = tipsView(context('analyst', () => json({ items: [tip], next: null })));
+    document.body.appendChild(view);
+    await flush();
+    expect(view.querySelector('[data-tip-id="tip_1"]')).not.toBeNull();
+    expect(view.querySelector('[data-action]')).toBeNull();
+  });
+});
+
+describe('export', () => {
+  it('builds the export link from the choice', () => {
+    expect(exportUrl({ app: 'app_1', from: '2026-11-01', to: '2026-11-23', format: 'ndjson' }))
+      .toBe('/api/v1/exports/events?format=ndjson&from=2026-11-01&to=2026-11-23&app=app_1');
+    expect(exportUrl({ app: '', from: '', to: '', format: 'csv' })).toBe('/api/v1/exports/events?format=csv');
+  });
+});
+
+vi.stubGlobal('scrollTo', () => undefined);

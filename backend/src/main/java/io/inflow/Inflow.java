@@ -1,0 +1,212 @@
+package io.inflow;
+
+import io.inflow.accounts.AccountController;
+import io.inflow.accounts.Accounts;
+import io.inflow.apps.AppController;
+import io.inflow.apps.Apps;
+import io.inflow.content.Content;
+import io.inflow.delivery.Delivery;
+import io.inflow.delivery.DeliveryController;
+import io.inflow.demo.DemoSeed;
+import io.inflow.events.EventController;
+import io.inflow.events.Events;
+import io.inflow.export.EventExport;
+import io.inflow.export.ExportController;
+import io.inflow.store.Database;
+import io.inflow.store.Ids;
+import io.inflow.tips.TipController;
+import io.inflow.tips.Tips;
+import io.inflow.web.Access;
+import io.inflow.web.Cors;
+import io.inflow.web.Errors;
+import io.inflow.web.Json;
+import io.inflow.web.Role;
+import io.inflow.web.Route;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import static io.inflow.web.Role.ADMIN;
+import static io.inflow.web.Role.ANALYST;
+import static io.inflow.web.Role.ANYONE;
+import static io.inflow.web.Role.AUTHOR;
+import static io.inflow.web.Role.SIGNED_IN;
+
+/** Wires Inflow together: the one place where parts are built and handed to each other. */
+public final class Inflow implements AutoCloseable {
+    private final Settings settings;
+    private final Database db;
+    private final Json json = new Json();
+    private final Accounts accounts;
+    private final Apps apps;
+    private final Tips tips;
+    private final List<Route> routes;
+    private final Javalin server;
+
+    public Inflow(Settings settings, Database db, Clock clock) {
+        this.settings = settings;
+        this.db = db;
+        Ids ids = new Ids(clock);
+        Content content = new Content();
+        accounts = new Accounts(db, ids, clock);
+        apps = new Apps(db, ids, clock, json.mapper());
+        tips = new Tips(db, ids, clock, apps, content, json.mapper());
+        Events events = new Events(db, clock);
+        Access access = new Access(accounts);
+
+        var accountController = new AccountController(accounts, json);
+        var appController = new AppController(apps, json);
+        var tipController = new TipController(tips, content, json);
+        var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
+        var eventController = new EventController(apps, events, json);
+        var exportController = new ExportController(new EventExport(db, json.mapper()));
+        byte[] openApi = resource("/openapi.json");
+
+        routes = List.of(
+                Route.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), ANYONE),
+                Route.get("/api/v1/delivery", deliveryController::get, ANYONE),
+                Route.post("/api/v1/events", eventController::ingest, ANYONE),
+
+                Route.post("/api/v1/session", accountController::signIn, ANYONE),
+                Route.get("/api/v1/session", accountController::current, SIGNED_IN),
+                Route.delete("/api/v1/session", accountController::signOut, SIGNED_IN),
+                Route.get("/api/v1/accounts", accountController::list, ADMIN),
+                Route.post("/api/v1/accounts", accountController::create, ADMIN),
+                Route.get("/api/v1/tokens", accountController::tokens, SIGNED_IN),
+                Route.post("/api/v1/tokens", accountController::createToken, SIGNED_IN),
+                Route.delete("/api/v1/tokens/{tokenId}", accountController::deleteToken, SIGNED_IN),
+
+                Route.get("/api/v1/apps", appController::list, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/apps", appController::create, ADMIN),
+                Route.get("/api/v1/apps/{appId}", appController::get, ADMIN, AUTHOR, ANALYST),
+                Route.patch("/api/v1/apps/{appId}", appController::update, ADMIN),
+
+                Route.get("/api/v1/tips", tipController::list, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/tips", tipController::create, ADMIN, AUTHOR),
+                Route.get("/api/v1/tips/{tipId}", tipController::get, ADMIN, AUTHOR, ANALYST),
+                Route.put("/api/v1/tips/{tipId}", tipController::update, ADMIN, AUTHOR),
+                Route.post("/api/v1/tips/{tipId}/publish", tipController::publish, ADMIN, AUTHOR),
+                Route.post("/api/v1/tips/{tipId}/unpublish", tipController::unpublish, ADMIN, AUTHOR),
+                Route.post("/api/v1/tips/{tipId}/archive", tipController::archive, ADMIN, AUTHOR),
+                Route.post("/api/v1/render", tipController::render, ADMIN, AUTHOR),
+                Route.get("/api/v1/page-rules/match", tipController::matchRule, ADMIN, AUTHOR),
+
+                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
+
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json.mapper(), false));
+            config.http.maxRequestSize = 1_000_000;
+            config.jetty.modifyServer(s -> s.setStopTimeout(10_000));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.skipFileFunction = req -> !settings.demo() && req.getRequestURI().startsWith("/demo");
+            });
+            config.spaRoot.addFile("/console", "/public/console/index.html", Location.CLASSPATH);
+            if (settings.demo()) {
+                config.spaRoot.addFile("/demo", "/public/demo/index.html", Location.CLASSPATH);
+            }
+            Errors.install(config, json);
+            config.routes.before("/console*", Inflow::consoleHeaders);
+            config.routes.before("/api/v1/*", Cors::authoring);
+            config.routes.beforeMatched(access::check);
+            config.routes.options("/api/v1/*", Cors::preflight, ANYONE);
+            config.routes.get("/", ctx -> ctx.redirect(settings.demo() ? "/demo/accounts" : "/console/"), ANYONE);
+            config.routes.get("/console", ctx -> ctx.redirect("/console/"), ANYONE);
+            for (Route route : routes) {
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles().toArray(Role[]::new));
+            }
+        });
+    }
+
+    /** Opens the database named by the settings and starts serving on the settings' port (0 = any free port). */
+    public static Inflow start(Settings settings) {
+        Database db = Database.open(settings.databaseUrl());
+        Inflow inflow = new Inflow(settings, db, Clock.systemUTC());
+        inflow.server.start(settings.port());
+        return inflow;
+    }
+
+    /** Creates the first admin when there is no account yet; answers the generated password, if one was made. */
+    public Optional<String> ensureAdmin() {
+        if (accounts.count() > 0) {
+            return Optional.empty();
+        }
+        boolean given = settings.adminPassword() != null && !settings.adminPassword().isBlank();
+        String password = given ? settings.adminPassword() : generatedPassword();
+        accounts.create(settings.adminEmail(), "Admin", "admin", password);
+        return given ? Optional.empty() : Optional.of(password);
+    }
+
+    /** Creates (or refreshes) the demo app and its published tips. */
+    public void seedDemo() {
+        new DemoSeed(apps, tips, accounts, json.mapper()).seed(settings.adminEmail(), port());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Apps apps() {
+        return apps;
+    }
+
+    public Tips tips() {
+        return tips;
+    }
+
+    /** Stops taking requests, lets those in flight finish, then closes the database. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            db.close();
+        }
+    }
+
+    private static void consoleHeaders(io.javalin.http.Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    private static String generatedPassword() {
+        byte[] raw = new byte[15];
+        new SecureRandom().nextBytes(raw);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = Inflow.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.inflow;
+
+import io.inflow.export.EventExport;
+import io.inflow.export.EventFilter;
+import io.inflow.store.Database;
+import io.inflow.web.Problem;
+import io.inflow.web.Validation;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: inflow.jar serve | demo | export. */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar inflow.jar COMMAND [OPTIONS]
+
+            Commands:
+              serve    start the Inflow server
+              demo     start the server with a demo app and a sample CRM at /demo/
+              export   write events to a file (CSV or NDJSON)
+
+            Options (serve, demo):
+              --port N       HTTP port (INFLOW_PORT, default 7070)
+              --data DIR     data directory for the embedded SQLite file (INFLOW_DATA, default ./inflow-data)
+              --db URL       JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB?user=…&password=… (INFLOW_DB)
+            The first admin is INFLOW_ADMIN_EMAIL (default admin@inflow.local) with INFLOW_ADMIN_PASSWORD,
+            or a generated password printed once.
+
+            Options (export):
+              --format csv|ndjson   (default csv)
+              --out FILE            where to write (required; - for standard output)
+              --from DATE --to DATE --app APP_ID --type EVENT_TYPE    filters (optional)
+              --data DIR, --db URL  as above
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command; answers the exit code, or -1 when a server keeps running. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            err.println("inflow: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            return switch (args[0]) {
+                case "serve" -> serve(settings(options, env, false), out);
+                case "demo" -> serve(settings(options, env, true), out);
+                case "export" -> export(options, settings(options, env, false), out, err);
+                default -> {
+                    err.println("inflow: unknown command '" + args[0] + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("inflow: " + e.getMessage());
+            return 2;
+        } catch (Problem e) {
+            err.println("inflow: " + e.getMessage());
+            e.errors().forEach(fe -> err.println("  --" + fe.field() + ": " + fe.message()));
+            return 2;
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("option --" + name + " needs a value");
+            }
+            if (!List.of("port", "data", "db", "format", "out", "from", "to", "app", "type").contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+            options.put(name, value);
+        }
+        return options;
+    }
+
+    static Settings settings(Map<String, String> options, Map<String, String> env, boolean demo) {
+        String portText = options.getOrDefault("port", env.getOrDefault("INFLOW_PORT", String.valueOf(Settings.DEFAULT_PORT)));
+        int port;
+        try {
+            port = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number, not '" + portText + "'");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535");
+        }
+        Path data = Path.of(options.getOrDefault("data", env.getOrDefault("INFLOW_DATA", "inflow-data")));
+        String db = options.getOrDefault("db", env.get("INFLOW_DB"));
+        if (db == null || db.isBlank()) {
+            db = Database.sqliteUrl(data);
+        }
+        return new Settings(port, data, db, env.getOrDefault("INFLOW_ADMIN_EMAIL", "admin@inflow.local"),
+                env.get("INFLOW_ADMIN_PASSWORD"), demo);
+    }
+
+    private static int serve(Settings settings, PrintStream out) {
+        Inflow inflow;
+        try {
+            inflow = Inflow.start(settings);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot start: " + rootMessage(e));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            inflow.close();
+            stopped.countDown();
+        }, "inflow-shutdown"));
+        inflow.ensureAdmin().ifPresentOrElse(
+                password -> out.println("Admin account created: " + settings.adminEmail() + " / " + password + "  (shown once; keep it)"),
+                () -> { });
+        String base = "http://localhost:" + inflow.port();
+        if (settings.demo()) {
+            inflow.seedDemo();
+            out.println("Demo CRM:  " + base + "/demo/accounts");
+        }
+        out.println("Console:   " + base + "/console/   (admin: " + settings.adminEmail() + ")");
+        out.println("Inflow is serving on port " + inflow.port() + " with " + describe(settings.databaseUrl()) + ". Ctrl+C stops it.");
+        return -1;
+    }
+
+    private static int export(Map<String, String> options, Settings settings, PrintStream out, PrintStream err) {
+        String target = options.get("out");
+        if (target == null) {
+            throw new IllegalArgumentException("export needs --out FILE (or --out - for standard output)");
+        }
+        String formatText = options.getOrDefault("format", "csv");
+        Validation v = new Validation().oneOf(formatText, "format", List.of("csv", "ndjson"));
+        EventFilter filter = EventFilter.parse(options.get("from"), options.get("to"), options.get("app"), options.get("type"), v);
+        v.throwIfInvalid();
+        EventExport.Format format = formatText.equals("csv") ? EventExport.Format.CSV : EventExport.Format.NDJSON;
+        boolean terminal = System.console() != null;
+        try (Database db = Database.open(settings.databaseUrl());
+             OutputStream sink = target.equals("-") ? nonClosing(out) : new BufferedOutputStream(Files.newOutputStream(Path.of(target)))) {
+            long count = new EventExport(db, new io.inflow.web.Json().mapper()).write(filter, format, sink, rows -> {
+                if (terminal) {
+                    err.printf("\rexporting… %,d rows", rows);
+                }
+            });
+            if (terminal) {
+                err.print("\r");
+            }
+            err.printf("%,d events written to %s%n", count, target.equals("-") ? "standard output" : target);
+            return 0;
+        } catch (IOException e) {
+            err.println("inflow: cannot write " + target + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static OutputStream nonClosing(PrintStream stdout) {
+        // standard output stays open for whatever the caller prints next
+        return new java.io.FilterOutputStream(stdout) {
+            @Override
+            public void close() {
+                stdout.flush();
+            }
+        };
+    }
+
+    private static String describe(String url) {
+        return url.startsWith("jdbc:sqlite:") ? "SQLite at " + url.substring("jdbc:sqlite:".length())
+                : "PostgreSQL at " + url.replaceAll("password=[^&]*", "password=…");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

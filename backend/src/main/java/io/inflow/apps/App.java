@@ -1,0 +1,14 @@
+package io.inflow.apps;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/** A web application where tips appear, known to the overlay by its public site key. */
+public record App(String id, String name, String siteKey, List<String> allowedOrigins,
+                  @JsonIgnore String learnerSecret, @JsonIgnore long contentVersion,
+                  String createdAt, String updatedAt) {
+
+    public boolean allowsOrigin(String origin) {
+        return origin != null && allowedOrigins.contains(origin.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,143 @@
+package io.inflow.apps;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.store.Database;
+import io.inflow.store.Ids;
+import io.inflow.store.Times;
+import io.inflow.web.Problem;
+import io.inflow.web.Validation;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Apps: their site keys, allowed origins and the version stamp that invalidates delivery caches. */
+public final class Apps {
+    private static final String COLUMNS = "id, name, site_key, allowed_origins, learner_secret, content_version, created_at, updated_at";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final Database db;
+    private final Ids ids;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final RowMapper<App> rowMapper;
+
+    public Apps(Database db, Ids ids, Clock clock, ObjectMapper mapper) {
+        this.db = db;
+        this.ids = ids;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.rowMapper = (rs, c) -> new App(rs.getString("id"), rs.getString("name"), rs.getString("site_key"),
+                readOrigins(rs.getString("allowed_origins")), rs.getString("learner_secret"),
+                rs.getLong("content_version"), rs.getString("created_at"), rs.getString("updated_at"));
+    }
+
+    public App create(String name, List<String> allowedOrigins) {
+        return create(name, allowedOrigins, ids.secret(18));
+    }
+
+    /** Creates an app with a chosen site key (the demo uses a readable one). */
+    public App create(String name, List<String> allowedOrigins, String siteKey) {
+        List<String> origins = validate(name, allowedOrigins);
+        String id = ids.next("app");
+        String now = Times.format(clock.instant());
+        db.write(h -> h.createUpdate("INSERT INTO apps (" + COLUMNS + ") VALUES (:id, :name, :key, :origins, :secret, 1, :now, :now)")
+                .bind("id", id).bind("name", name.trim()).bind("key", siteKey).bind("origins", writeOrigins(origins))
+                .bind("secret", ids.secret(32)).bind("now", now).execute());
+        return find(id).orElseThrow();
+    }
+
+    public App update(String id, String name, List<String> allowedOrigins) {
+        App current = find(id).orElseThrow(() -> Problem.notFound("no app " + id));
+        String newName = name == null ? current.name() : name;
+        List<String> origins = validate(newName, allowedOrigins == null ? current.allowedOrigins() : allowedOrigins);
+        db.write(h -> {
+            h.createUpdate("UPDATE apps SET name = :name, allowed_origins = :origins, updated_at = :now WHERE id = :id")
+                    .bind("id", id).bind("name", newName.trim()).bind("origins", writeOrigins(origins))
+                    .bind("now", Times.format(clock.instant())).execute();
+            return bumpContentVersion(h, id);
+        });
+        return find(id).orElseThrow();
+    }
+
+    public Optional<App> find(String id) {
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps WHERE id = :id").bind("id", id).map(rowMapper).findOne());
+    }
+
+    public Optional<App> bySiteKey(String siteKey) {
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps WHERE site_key = :key").bind("key", siteKey).map(rowMapper).findOne());
+    }
+
+    public List<App> list() {
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps ORDER BY name, id").map(rowMapper).list());
+    }
+
+    /** Marks the app's content as changed, so every server's delivery cache reloads it. */
+    public static int bumpContentVersion(Handle h, String appId) {
+        return h.createUpdate("UPDATE apps SET content_version = content_version + 1 WHERE id = :id").bind("id", appId).execute();
+    }
+
+    private static List<String> validate(String name, List<String> allowedOrigins) {
+        Validation v = new Validation().text(name, "name", 200);
+        List<String> origins = new ArrayList<>();
+        if (allowedOrigins == null) {
+            v.add("allowedOrigins", "is required (an empty list is allowed)");
+        } else {
+            v.check(allowedOrigins.size() <= 50, "allowedOrigins", "must list at most 50 origins");
+            for (int i = 0; i < allowedOrigins.size(); i++) {
+                String origin = normaliseOrigin(allowedOrigins.get(i));
+                if (origin == null) {
+                    v.add("allowedOrigins[" + i + "]", "must be an origin such as https://crm.example.com (scheme, host and optional port, no path)");
+                } else if (!origins.contains(origin)) {
+                    origins.add(origin);
+                }
+            }
+        }
+        v.throwIfInvalid();
+        return origins;
+    }
+
+    /** scheme://host[:port] in lower case, or null when the text is not such an origin. */
+    static String normaliseOrigin(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                return null;
+            }
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private String writeOrigins(List<String> origins) {
+        try {
+            return mapper.writeValueAsString(origins);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> readOrigins(String json) {
+        try {
+            return List.copyOf(mapper.readValue(json, STRINGS));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored allowed origins are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.inflow.delivery;
+
+import io.inflow.apps.App;
+import io.inflow.apps.Apps;
+import io.inflow.crypto.Hashes;
+import io.inflow.web.Cors;
+import io.inflow.web.Json;
+import io.inflow.web.Problem;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** GET /api/v1/delivery: the published tips of one page, for the overlay. */
+public final class DeliveryController {
+    private final Apps apps;
+    private final Delivery delivery;
+    private final Json json;
+
+    public DeliveryController(Apps apps, Delivery delivery, Json json) {
+        this.apps = apps;
+        this.delivery = delivery;
+        this.json = json;
+    }
+
+    public void get(Context ctx) {
+        App app = siteApp(apps, ctx.queryParam("key"));
+        Cors.overlay(ctx, app);
+        URI url;
+        try {
+            url = PageRule.pageUrl(ctx.queryParam("url"));
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("url", e.getMessage());
+        }
+        byte[] body = json.write(delivery.forPage(app, url)).getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "no-cache");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json").result(body);
+    }
+
+    /** The app a site key names; overlay endpoints share this check. */
+    public static App siteApp(Apps apps, String key) {
+        if (key == null || key.isBlank()) {
+            throw Problem.invalid("key", "is required: the site key from the snippet's data-key");
+        }
+        if (key.length() > 100) {
+            throw Problem.invalid("key", "is not a site key");
+        }
+        return apps.bySiteKey(key).orElseThrow(() -> Problem.notFound("no app has the site key " + key));
+    }
+}

@@ -1,0 +1,11 @@
+package io.inflow.events;
+
+import java.util.List;
+
+/** One thing a learner did, as stored. */
+public record Event(String id, String appId, String type, String tipId, String learnerHash,
+                   String occurredAt, String receivedAt, String url, String data) {
+
+    public static final List<String> TYPES = List.of("tip_shown", "tip_dismissed", "tip_completed", "link_opened",
+            "anchor_missing", "step_viewed", "walkthrough_completed", "helpful_vote", "check_answered", "search");
+}

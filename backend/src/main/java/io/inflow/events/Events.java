@@ -1,0 +1,129 @@
+package io.inflow.events;
+
+import io.inflow.apps.App;
+import io.inflow.crypto.Hashes;
+import io.inflow.store.Database;
+import io.inflow.store.Times;
+import io.inflow.web.Problem;
+import io.inflow.web.Validation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Ingestion: a batch is checked whole, then written in one transaction where an id
+ * already stored is skipped, and acknowledged only after the commit.
+ */
+public final class Events {
+    public static final int MAX_EVENTS = 500;
+    private static final int MAX_DATA = 4 * 1024;
+    private static final Duration OLDEST = Duration.ofDays(30);
+    private static final Duration NEWEST = Duration.ofDays(1);
+
+    public record Receipt(int accepted, int duplicates) {}
+
+    private final Database db;
+    private final Clock clock;
+
+    public Events(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Receipt ingest(App app, EventBatch batch) {
+        List<Event> events = validate(app, batch);
+        if (events.isEmpty()) {
+            return new Receipt(0, 0);
+        }
+        int inserted = db.write(h -> {
+            PreparedBatch insert = h.prepareBatch("""
+                    INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
+                    VALUES (:id, :appId, :type, :tipId, :learnerHash, :occurredAt, :receivedAt, :url, :data)
+                    ON CONFLICT (id) DO NOTHING""");
+            for (Event e : events) {
+                insert.bindMethods(e).add();
+            }
+            int count = 0;
+            for (int n : insert.execute()) {
+                count += Math.max(n, 0);
+            }
+            return count;
+        });
+        return new Receipt(inserted, batch.events().size() - inserted);
+    }
+
+    private List<Event> validate(App app, EventBatch batch) {
+        Validation v = new Validation();
+        if (batch.events() == null) {
+            throw Problem.invalid("events", "is required: a list of events");
+        }
+        if (batch.events().size() > MAX_EVENTS) {
+            throw Problem.tooLarge("a batch holds at most " + MAX_EVENTS + " events; send " + batch.events().size() + " in several");
+        }
+        v.check(batch.learnerId() == null || (!batch.learnerId().isBlank() && batch.learnerId().length() <= 200),
+                "learnerId", "must be 1 to 200 characters when given");
+        Instant now = clock.instant();
+        String receivedAt = Times.format(now);
+        String learnerHash = batch.learnerId() == null ? null : Hashes.hmacSha256(app.learnerSecret(), batch.learnerId());
+        List<Event> events = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < batch.events().size(); i++) {
+            EventBatch.Incoming in = batch.events().get(i);
+            String at = "events[" + i + "]";
+            if (in == null) {
+                v.add(at, "must be an object");
+                continue;
+            }
+            String id = uuid(in.id());
+            v.check(id != null, at + ".id", "must be a UUID made by the client");
+            v.oneOf(in.type(), at + ".type", Event.TYPES);
+            v.check(in.tipId() == null || in.tipId().length() <= 64, at + ".tipId", "must be at most 64 characters");
+            v.check(in.url() == null || in.url().length() <= 4096, at + ".url", "must be at most 4096 characters");
+            v.check(in.data() == null || in.data().isNull() || in.data().isObject() && in.data().toString().length() <= MAX_DATA,
+                    at + ".data", "must be an object of at most " + MAX_DATA + " bytes");
+            Instant occurred = instant(in.at());
+            if (occurred == null) {
+                v.add(at + ".at", "must be an ISO-8601 UTC time such as 2026-11-23T12:00:00.000Z");
+            } else {
+                v.check(!occurred.isBefore(now.minus(OLDEST)) && !occurred.isAfter(now.plus(NEWEST)),
+                        at + ".at", "must be within the last 30 days");
+            }
+            if (id != null && occurred != null && seen.add(id)) {
+                events.add(new Event(id, app.id(), in.type(), in.tipId(), learnerHash, Times.format(occurred), receivedAt,
+                        in.url(), in.data() == null || in.data().isNull() ? null : in.data().toString()));
+            }
+        }
+        v.throwIfInvalid();
+        return events;
+    }
+
+    private static String uuid(String text) {
+        if (text == null || text.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text).toString().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.length() > 40) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.inflow.tips;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.delivery.PageRule;
+import io.inflow.web.Validation;
+import java.net.URI;
+
+/** What an author sends to create or change a tip. */
+public record TipInput(String appId, String title, String body, String presentation, String placement,
+                       String pageRule, JsonNode anchor, Tip.LearnMore learnMore) {
+    static final int MAX_TITLE = 200;
+    static final int MAX_BODY = 20_000;
+    static final int MAX_ANCHOR = 16 * 1024;
+
+    public String placementOrDefault() {
+        return placement == null ? "auto" : placement;
+    }
+
+    public String bodyOrEmpty() {
+        return body == null ? "" : body;
+    }
+
+    /** Checks every field; appId only when creating. */
+    void validate(Validation v, boolean creating) {
+        if (creating) {
+            v.text(appId, "appId", 64);
+        }
+        v.text(title, "title", MAX_TITLE);
+        v.check(bodyOrEmpty().length() <= MAX_BODY, "body", "must be at most " + MAX_BODY + " characters");
+        v.oneOf(presentation, "presentation", Tip.PRESENTATIONS);
+        v.oneOf(placementOrDefault(), "placement", Tip.PLACEMENTS);
+        try {
+            PageRule.parse(pageRule);
+        } catch (IllegalArgumentException e) {
+            v.add("pageRule", e.getMessage());
+        }
+        if (anchor != null && !anchor.isNull()) {
+            v.check(anchor.isObject(), "anchor", "must be an object (a fingerprint recorded by the picker) or null");
+            v.check(anchor.toString().length() <= MAX_ANCHOR, "anchor", "must be at most " + MAX_ANCHOR + " bytes of JSON");
+        } else if ("tooltip".equals(presentation)) {
+            v.add("anchor", "a tooltip needs an anchor: pick the element it points at");
+        }
+        if (learnMore != null) {
+            v.check(isHttpUrl(learnMore.url()), "learnMore.url", "must be an absolute http(s) URL");
+            v.check(learnMore.label() == null || learnMore.label().length() <= 100, "learnMore.label", "must be at most 100 characters");
+        }
+    }
+
+    static boolean isHttpUrl(String text) {
+        if (text == null || text.length() > 2048) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text.trim());
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+// Asks the server which tips belong to a page; revalidates with the ETag remembered per URL.
+import type { Delivery } from './types';
+
+export interface DeliveryClient {
+  get(url: string): Promise<Delivery>;
+}
+
+/**
+ * Cross-origin note: `If-None-Match` is not a CORS-safelisted header, so revalidation costs a
+ * preflight, and the server must expose `ETag` (Access-Control-Expose-Headers) for it to be read.
+ */
+export function createDeliveryClient(server: string, key: string, doFetch: typeof fetch = (...a) => fetch(...a)): DeliveryClient {
+  const cache = new Map<string, { etag: string; delivery: Delivery }>();
+  return {
+    async get(url) {
+      const cached = cache.get(url);
+      const headers: Record<string, string> = {};
+      if (cached) headers['If-None-Match'] = cached.etag;
+      const response = await doFetch(
+        `${server}/api/v1/delivery?key=${encodeURIComponent(key)}&url=${encodeURIComponent(url)}`,
+        { credentials: 'omit', headers },
+      );
+      if (response.status === 304 && cached) return cached.delivery;
+      if (!response.ok) throw new Error(`delivery answered ${response.status}`);
+      const data = (await response.json()) as Delivery;
+      const delivery: Delivery = { ...data, tips: Array.isArray(data?.tips) ? data.tips : [] };
+      const etag = response.headers.get('ETag');
+      if (etag) {
+        if (cache.size > 50) cache.delete(cache.keys().next().value as string);
+        cache.set(url, { etag, delivery });
+      }
+      return delivery;
+    },
+  };
+}
