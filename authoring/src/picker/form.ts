@@ -64,7 +64,7 @@ export function openForm(options: FormOptions): HTMLFormElement {
 
   const title = make('input', { id: 'inflow-title', type: 'text', maxLength: 200, autocomplete: 'off' });
   title.required = true;
-  const body = make('textarea', { id: 'inflow-body', rows: 5, placeholder: 'Enter the **net** amount…' });
+  const body = make('textarea', { id: 'inflow-body', rows: 4, placeholder: 'Enter the **net** amount…' });
   const preview = make('div', { id: 'inflow-preview', className: 'preview empty', textContent: 'The preview shows here.' });
   preview.setAttribute('aria-live', 'polite');
 
@@ -121,8 +121,8 @@ export function openForm(options: FormOptions): HTMLFormElement {
     previewField,
     row(field('Presentation', presentation), field('Placement', placement)),
     field('Page rule', pageRule, ruleMatch),
-    actions,
     status,
+    actions,
   );
   options.parent.appendChild(form);
   title.focus();

@@ -23,7 +23,7 @@ export const PICKER_CSS = `
 #inflow-highlight.below #inflow-highlight-label { bottom: auto; top: 100%; margin: 4px 0 0; }
 #inflow-highlight.pinned #inflow-highlight-label { background: #16a34a; }
 #inflow-form {
-  position: fixed; top: 64px; right: 16px; width: 380px; max-height: calc(100vh - 80px); overflow: auto;
+  position: fixed; top: 64px; right: 16px; width: 400px; max-height: calc(100vh - 80px); overflow: auto;
   padding: 16px; border-radius: 10px; background: #ffffff; border: 1px solid #d0d7de;
   box-shadow: 0 12px 32px rgba(0, 0, 0, 0.2); pointer-events: auto;
 }
@@ -38,7 +38,7 @@ input, select, textarea {
   display: block; width: 100%; margin: 0; padding: 6px 8px; border: 1px solid #d0d7de; border-radius: 6px;
   background: #ffffff; color: #1f2328; font: inherit;
 }
-textarea { min-height: 96px; resize: vertical; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; }
+textarea { min-height: 72px; resize: vertical; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; }
 input:focus, select:focus, textarea:focus, button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 [aria-invalid="true"] { border-color: #cf222e; }
 .field-error { margin: 4px 0 0; color: #cf222e; font-size: 12px; }
@@ -54,15 +54,19 @@ input:focus, select:focus, textarea:focus, button:focus-visible { outline: 2px s
 .match { margin: 4px 0 0; font-size: 12px; color: #57606a; }
 .match[data-matches="true"] { color: #1a7f37; }
 .match[data-matches="false"] { color: #9a6700; }
-.actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 16px; }
+.actions {
+  position: sticky; bottom: -16px; display: flex; gap: 8px; justify-content: flex-end; margin: 16px -16px -16px;
+  padding: 12px 16px; background: #ffffff; border-top: 1px solid #eaeef2;
+}
 button {
   padding: 6px 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328;
-  font: inherit; font-weight: 600; cursor: pointer;
+  font: inherit; font-weight: 600; cursor: pointer; white-space: nowrap;
 }
 button.primary { background: #2563eb; border-color: #2563eb; color: #ffffff; }
 button:disabled { opacity: 0.55; cursor: default; }
 #inflow-picker-bar button { background: transparent; color: #ffffff; border-color: rgba(255, 255, 255, 0.4); }
-#inflow-status { margin: 12px 0 0; min-height: 20px; }
+#inflow-status { margin: 0; }
+#inflow-status:empty { display: none; }
 #inflow-status.error { color: #cf222e; }
 #inflow-status.ok { color: #1a7f37; font-weight: 600; }
 #inflow-status ul { margin: 4px 0 0; padding-left: 18px; }

@@ -60,12 +60,14 @@ public final class Json {
                             : "field '" + field + "' has the wrong type: expected " + expected,
                     List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "expected " + expected)));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException broken) {
+                throw malformed(broken);
+            }
             String field = path(e);
             throw Problem.badRequest("field '" + field + "' is invalid",
                     List.of(new Problem.FieldError(field, "is invalid")));
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw Problem.badRequest("malformed JSON" + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+            throw malformed(e);
         } catch (IOException e) {
             throw Problem.badRequest("the request body could not be read");
         }
@@ -94,6 +96,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    private static Problem malformed(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return Problem.badRequest("malformed JSON" + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
     }
 
     private static String path(JsonMappingException e) {

@@ -1,0 +1,264 @@
+package io.inflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.testing.Http;
+import io.inflow.testing.Server;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The HTTP API against a real server and a real database; run once per store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+    private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "input",
+            "selectors", List.of(Map.of("css", "[data-testid=\"opp-amount\"]", "count", 1)), "props", Map.of("name", "amount"));
+
+    Server server;
+    Http admin;
+    Http author;
+    String appId;
+    String siteKey;
+
+    abstract String databaseUrl();
+
+    @BeforeAll
+    void start() {
+        server = Server.start(databaseUrl(), false);
+        admin = server.admin();
+        author = server.signedIn("author");
+        JsonNode app = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of("https://crm.example.com"))).json();
+        appId = app.get("id").asText();
+        siteKey = app.get("siteKey").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode createTip(String title, String rule) {
+        Http.Response r = author.post("/api/v1/tips", tip(title, rule, "Enter the **net** amount."));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private Map<String, Object> tip(String title, String rule, String body) {
+        return Map.of("appId", appId, "title", title, "body", body, "presentation", "tooltip",
+                "placement", "right", "pageRule", rule, "anchor", ANCHOR);
+    }
+
+    private JsonNode deliver(String url) {
+        Http.Response r = server.http().get("/api/v1/delivery?key=" + siteKey + "&url=" + encode(url));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> titles(JsonNode delivery) {
+        return delivery.get("tips").findValuesAsText("title");
+    }
+
+    @Test
+    void publishedTipIsDeliveredOnlyToPagesItsRuleMatches() {
+        JsonNode tip = createTip("Amount is net", "/opportunities/:id");
+        String id = tip.get("id").asText();
+        assertThat(tip.get("status").asText()).isEqualTo("draft");
+        assertThat(titles(deliver("https://crm.example.com/opportunities/7"))).doesNotContain("Amount is net");
+
+        assertThat(author.post("/api/v1/tips/" + id + "/publish", null).json().get("status").asText()).isEqualTo("published");
+        JsonNode delivered = deliver("https://crm.example.com/opportunities/7?tab=2#x");
+        assertThat(titles(delivered)).contains("Amount is net");
+        JsonNode one = delivered.get("tips").findParents("title").stream()
+                .filter(t -> t.get("title").asText().equals("Amount is net")).findFirst().orElseThrow();
+        assertThat(one.get("body").toString()).isEqualTo("[[\"p\",{},\"Enter the \",[\"strong\",{},\"net\"],\" amount.\"]]");
+        assertThat(one.get("anchor").get("props").get("name").asText()).isEqualTo("amount");
+        assertThat(titles(deliver("https://crm.example.com/opportunities"))).doesNotContain("Amount is net");
+        assertThat(titles(deliver("https://crm.example.com/accounts/7"))).doesNotContain("Amount is net");
+
+        author.post("/api/v1/tips/" + id + "/unpublish", null);
+        assertThat(titles(deliver("https://crm.example.com/opportunities/7"))).doesNotContain("Amount is net");
+    }
+
+    @Test
+    void unchangedDeliveryIsNotModifiedAndChangesAreSeenAtOnce() {
+        String id = createTip("Etag tip", "/etag/*").get("id").asText();
+        author.post("/api/v1/tips/" + id + "/publish", null);
+        String path = "/api/v1/delivery?key=" + siteKey + "&url=" + encode("https://crm.example.com/etag/1");
+        Http.Response first = server.http().get(path);
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        Http.Response again = server.http().get(path, "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        Map<String, Object> changed = tip("Etag tip, edited", "/etag/*", "New words");
+        assertThat(author.put("/api/v1/tips/" + id, changed).status()).isEqualTo(200);
+        Http.Response afterEdit = server.http().get(path, "If-None-Match", etag);
+        assertThat(afterEdit.status()).isEqualTo(200);
+        assertThat(titles(afterEdit.json())).contains("Etag tip, edited").doesNotContain("Etag tip");
+    }
+
+    @Test
+    void corsAnswersOnlyTheAppsAllowedOrigins() {
+        String path = "/api/v1/delivery?key=" + siteKey + "&url=" + encode("https://crm.example.com/");
+        Http.Response allowed = server.http().get(path, "Origin", "https://crm.example.com");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://crm.example.com");
+        assertThat(allowed.header("Vary")).contains("Origin");
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).isNull();
+
+        Http.Response foreign = server.http().get(path, "Origin", "https://evil.example.net");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    private Map<String, Object> event(String id, String type) {
+        return Map.of("id", id, "type", type, "tipId", "tip_x", "at", Instant.now().toString(),
+                "url", "https://crm.example.com/opportunities/7");
+    }
+
+    @Test
+    void theSameBatchSentTwiceIsStoredOnce() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        Map<String, Object> batch = Map.of("key", siteKey, "learnerId", "u-42", "events", List.of(event(a, "tip_shown"), event(b, "tip_dismissed")));
+        JsonNode first = server.http().post("/api/v1/events", batch).json();
+        assertThat(first.get("accepted").asInt()).isEqualTo(2);
+        assertThat(first.get("duplicates").asInt()).isZero();
+        // the second copy arrives as sendBeacon sends it: text/plain
+        Http.Response second = server.http().post("/api/v1/events?key=" + siteKey, Http.JSON.valueToTree(batch).toString(),
+                "Content-Type", "text/plain;charset=UTF-8", "Origin", "https://crm.example.com");
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("accepted").asInt()).isZero();
+        assertThat(second.json().get("duplicates").asInt()).isEqualTo(2);
+
+        String csv = admin.get("/api/v1/exports/events?format=csv&app=" + appId).body();
+        assertThat(csv.lines().filter(l -> l.startsWith(a))).hasSize(1);
+        assertThat(csv.lines().filter(l -> l.startsWith(b))).hasSize(1);
+        assertThat(csv).doesNotContain("u-42");
+    }
+
+    @Test
+    void aBatchWithOneBadEventWritesNothing() {
+        String good = UUID.randomUUID().toString();
+        Map<String, Object> batch = Map.of("key", siteKey, "events", List.of(event(good, "tip_shown"),
+                Map.of("id", "not-a-uuid", "type", "tip_exploded", "at", "yesterday")));
+        Http.Response r = server.http().post("/api/v1/events", batch);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("errors").findValuesAsText("field")).contains("events[1].id", "events[1].type", "events[1].at");
+        assertThat(admin.get("/api/v1/exports/events?format=ndjson&app=" + appId).body()).doesNotContain(good);
+    }
+
+    @Test
+    void malformedOversizedAndUnknownInputGetsClearFourHundreds() {
+        Http.Response malformed = server.http().post("/api/v1/events", "{\"key\": \"" + siteKey + "\", \"events\": [");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("detail").asText()).contains("malformed JSON");
+
+        Http.Response huge = server.http().post("/api/v1/events", "{\"key\":\"" + siteKey + "\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+
+        Http.Response unknown = author.post("/api/v1/tips", Map.of("appId", appId, "title", "t", "presentation", "modal", "pageRule", "/x", "colour", "red"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("colour");
+
+        Http.Response badRule = author.post("/api/v1/tips", Map.of("appId", appId, "title", "t", "presentation", "modal", "pageRule", "opportunities/:"));
+        assertThat(badRule.status()).isEqualTo(422);
+        assertThat(badRule.json().get("errors").get(0).get("field").asText()).isEqualTo("pageRule");
+
+        Http.Response badUrl = server.http().get("/api/v1/delivery?key=" + siteKey + "&url=javascript:alert(1)");
+        assertThat(badUrl.status()).isEqualTo(422);
+        assertThat(badUrl.body()).doesNotContain("Exception").doesNotContain("at io.inflow");
+
+        Http.Response noRoute = server.http().get("/api/v1/nothing-here");
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(noRoute.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void tipMarkdownIsSanitisedForStorageAndDelivery() {
+        String body = "Hi <script>window.pwned=1</script> <img src=x onerror=\"window.pwned=1\"> "
+                + "[click](javascript:alert(1)) <svg onload=\"window.pwned=1\"></svg> [ok](https://wiki.example.com/a)";
+        Http.Response r = author.post("/api/v1/tips", tip("Sanitised", "/s", body));
+        assertThat(r.status()).isEqualTo(201);
+        String html = r.json().get("bodyHtml").asText();
+        assertThat(html).doesNotContain("<script", "onerror", "javascript:", "<svg", "onload")
+                .contains("href=\"https://wiki.example.com/a\"");
+        author.post("/api/v1/tips/" + r.json().get("id").asText() + "/publish", null);
+        String tree = deliver("https://crm.example.com/s").get("tips").toString();
+        assertThat(tree).doesNotContain("script", "onerror", "javascript", "svg", "onload").contains("https://wiki.example.com/a");
+    }
+
+    @Test
+    void rolesAreCheckedOnEveryRoute() {
+        Http anonymous = server.http();
+        assertThat(anonymous.get("/api/v1/tips").status()).isEqualTo(401);
+        Http analyst = server.signedIn("analyst");
+        assertThat(analyst.get("/api/v1/tips").status()).isEqualTo(200);
+        assertThat(analyst.post("/api/v1/tips", tip("no", "/x", "")).status()).isEqualTo(403);
+        assertThat(analyst.get("/api/v1/exports/events").status()).isEqualTo(200);
+        assertThat(author.get("/api/v1/exports/events").status()).isEqualTo(403);
+        assertThat(author.post("/api/v1/apps", Map.of("name", "x", "allowedOrigins", List.of())).status()).isEqualTo(403);
+        assertThat(author.get("/api/v1/accounts").status()).isEqualTo(403);
+    }
+
+    @Test
+    void cookieWritesFromAnotherSiteAreRefusedButTokensWorkFromAnyPage() {
+        Http.Response crossSite = author.post("/api/v1/tips", tip("csrf", "/x", ""), "Origin", "https://evil.example.net");
+        assertThat(crossSite.status()).isEqualTo(403);
+        Http.Response fetchSite = author.post("/api/v1/tips", tip("csrf", "/x", ""), "Sec-Fetch-Site", "cross-site");
+        assertThat(fetchSite.status()).isEqualTo(403);
+
+        JsonNode token = author.post("/api/v1/tokens", Map.of("name", "picker")).json();
+        assertThat(token.get("token").asText()).startsWith("inf_").hasSizeGreaterThan(40);
+        Http picker = server.http().header("Authorization", "Bearer " + token.get("token").asText());
+        Http.Response fromHostPage = picker.post("/api/v1/tips", tip("via token", "/x", ""), "Origin", "https://crm.example.com");
+        assertThat(fromHostPage.status()).isEqualTo(201);
+        assertThat(fromHostPage.header("Access-Control-Allow-Origin")).isEqualTo("https://crm.example.com");
+        assertThat(author.get("/api/v1/tokens").body()).doesNotContain(token.get("token").asText());
+
+        author.delete("/api/v1/tokens/" + token.get("id").asText());
+        assertThat(picker.get("/api/v1/tips").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedInsteadOfOverwriting() {
+        JsonNode tip = createTip("Versioned", "/v");
+        String id = tip.get("id").asText();
+        assertThat(author.put("/api/v1/tips/" + id, tip("First edit", "/v", ""), "If-Match", "\"1\"").status()).isEqualTo(200);
+        Http.Response stale = author.put("/api/v1/tips/" + id, tip("Second edit", "/v", ""), "If-Match", "\"1\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(author.get("/api/v1/tips/" + id).json().get("title").asText()).isEqualTo("First edit");
+    }
+
+    @Test
+    void exportFiltersByTypeAndTime() {
+        String shown = UUID.randomUUID().toString();
+        String old = UUID.randomUUID().toString();
+        server.http().post("/api/v1/events", Map.of("key", siteKey, "events", List.of(event(shown, "link_opened"),
+                Map.of("id", old, "type", "link_opened", "at", Instant.now().minusSeconds(20 * 86400).toString()))));
+        String recent = admin.get("/api/v1/exports/events?format=ndjson&type=link_opened&from=" + Instant.now().minusSeconds(3600)).body();
+        assertThat(recent).contains(shown).doesNotContain(old);
+        JsonNode line = Http.JSON.valueToTree(recent.lines().filter(l -> l.contains(shown)).findFirst().map(l -> {
+            try {
+                return Http.JSON.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }).orElseThrow());
+        assertThat(line.get("type").asText()).isEqualTo("link_opened");
+        assertThat(admin.get("/api/v1/exports/events?from=tomorrow").status()).isEqualTo(422);
+    }
+}
