@@ -308,6 +308,8 @@ export function openForm(options: FormOptions): HTMLFormElement {
       }
       status.appendChild(list);
     }
+    // the form scrolls; bring the message above the sticky buttons into view
+    if (typeof status.scrollIntoView === 'function') status.scrollIntoView({ block: 'center' });
   }
 
   return form;

@@ -57,7 +57,7 @@ export function exportView(ctx: ViewContext): HTMLElement {
     h('div', { class: 'view-head' }, h('h1', { id: 'view-heading' }, 'Export events')),
     h('form', { class: 'card form-card', id: 'export-form', 'aria-label': 'Export events' },
       h('div', { class: 'grid-4' }, field('App', app), field('From', from), field('To', to), field('Format', format)),
-      h('p', { class: 'hint' }, 'Dates are whole days in UTC, both included.'),
+      h('p', { class: 'hint' }, 'From and To are calendar dates; leave the app empty to export every app.'),
       message.element,
       h('div', { class: 'actions' }, link),
     ),
