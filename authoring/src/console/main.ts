@@ -51,8 +51,8 @@ function showShell(): void {
       h('div', { class: 'brand' }, 'Inflow'),
       nav,
       h('div', { class: 'who' },
-        h('span', { id: 'account-email', class: 'ellipsis', title: account.email }, account.email),
-        h('span', { id: 'account-role', class: 'badge badge-role' }, account.role),
+        h('span', { id: 'who-email', class: 'ellipsis', title: account.email }, account.email),
+        h('span', { id: 'who-role', class: 'badge badge-role' }, account.role),
         signOut)),
     main,
   );
