@@ -1,0 +1,95 @@
+package io.inflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inflow.testing.Databases;
+import io.inflow.testing.Server;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportWritesTheEventsOfARunningServersDataDirectory(@TempDir Path dir) throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Server server = Server.start(Databases.sqliteIn(dir), false)) {
+            String key = server.admin().post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of())).json().get("siteKey").asText();
+            server.http().post("/api/v1/events", Map.of("key", key, "events", List.of(
+                    Map.of("id", id, "type", "tip_shown", "at", Instant.now().toString(), "url", "https://crm.example.com/a,b"))));
+            Path csv = dir.resolve("events.csv");
+            assertThat(run("export", "--format", "csv", "--out", csv.toString(), "--data", dir.toString())).isEqualTo(0);
+            List<String> lines = Files.readAllLines(csv);
+            assertThat(lines.get(0)).isEqualTo("id,app_id,type,tip_id,learner,occurred_at,received_at,url,data");
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).startsWith(id + ",").contains(",tip_shown,").endsWith("\"https://crm.example.com/a,b\",");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("1 events written to " + csv);
+
+            Path ndjson = dir.resolve("none.ndjson");
+            assertThat(run("export", "--format", "ndjson", "--out", ndjson.toString(), "--data", dir.toString(), "--type", "search")).isEqualTo(0);
+            assertThat(Files.readString(ndjson)).isEmpty();
+        }
+    }
+
+    @Test
+    void badCommandLinesExitWithTwoAndSayWhy(@TempDir Path dir) {
+        assertThat(run("export", "--format", "xml", "--out", dir.resolve("x").toString(), "--data", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format: must be one of csv, ndjson");
+        assertThat(run("export", "--data", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("export needs --out FILE");
+        assertThat(run("serve", "--port", "seventy")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number");
+        assertThat(run("launch")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'launch'");
+        assertThat(run("serve", "--colour", "red")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --colour");
+    }
+
+    @Test
+    void settingsComeFromOptionsThenEnvironment() {
+        Settings fromEnv = Main.settings(Map.of(), Map.of("INFLOW_PORT", "8081", "INFLOW_DB", "jdbc:postgresql://db/inflow",
+                "INFLOW_ADMIN_PASSWORD", "pw-from-env"), false);
+        assertThat(fromEnv.port()).isEqualTo(8081);
+        assertThat(fromEnv.databaseUrl()).isEqualTo("jdbc:postgresql://db/inflow");
+        assertThat(fromEnv.adminPassword()).isEqualTo("pw-from-env");
+        Settings fromOptions = Main.settings(Map.of("port", "9090", "db", "jdbc:sqlite:/tmp/x.db"), Map.of("INFLOW_PORT", "8081"), true);
+        assertThat(fromOptions.port()).isEqualTo(9090);
+        assertThat(fromOptions.databaseUrl()).isEqualTo("jdbc:sqlite:/tmp/x.db");
+        assertThat(fromOptions.demo()).isTrue();
+    }
+
+    @Test
+    void runningTheDemoAgainReusesItsData(@TempDir Path dir) {
+        Settings settings = new Settings(0, dir, Databases.sqliteIn(dir), "admin@inflow.local", null, true);
+        String password;
+        List<String> tipIds;
+        try (Inflow first = Inflow.start(settings)) {
+            password = first.ensureAdmin().orElseThrow();
+            first.seedDemo();
+            tipIds = first.tips().list(null, "published", null, 200).items().stream().map(t -> t.id()).toList();
+            assertThat(tipIds).hasSizeGreaterThanOrEqualTo(5);
+        }
+        try (Inflow second = Inflow.start(settings)) {
+            assertThat(second.ensureAdmin()).isEmpty();
+            second.seedDemo();
+            assertThat(second.tips().list(null, "published", null, 200).items().stream().map(t -> t.id()).toList())
+                    .containsExactlyElementsOf(tipIds);
+            assertThat(second.accounts().signIn("admin@inflow.local", password)).isPresent();
+            assertThat(second.apps().list()).hasSize(1);
+        }
+    }
+}
