@@ -101,6 +101,8 @@ public final class Inflow implements AutoCloseable {
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // "/console" must redirect to "/console/" so the console's relative asset URLs resolve
+            config.router.ignoreTrailingSlashes = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.http.maxRequestSize = 1_000_000;
             config.jetty.modifyServer(s -> s.setStopTimeout(10_000));
