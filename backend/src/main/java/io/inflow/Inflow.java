@@ -63,7 +63,7 @@ public final class Inflow implements AutoCloseable {
         var accountController = new AccountController(accounts, json);
         var appController = new AppController(apps, json);
         var tipController = new TipController(tips, content, json);
-        var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
+        var deliveryController = new DeliveryController(apps, new Delivery(tips, clock), json);
         var eventController = new EventController(apps, events, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         byte[] openApi = resource("/openapi.json");

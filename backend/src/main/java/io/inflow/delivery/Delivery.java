@@ -2,9 +2,12 @@ package io.inflow.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.apps.App;
+import io.inflow.tips.Targeting;
 import io.inflow.tips.Tip;
 import io.inflow.tips.Tips;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +19,24 @@ import java.util.Map;
  * server is seen by all of them on their next request.
  */
 public final class Delivery {
-    /** A tip as a worker's overlay receives it. */
+    /**
+     * A tip as a worker's overlay receives it, in the language chosen for the request: {@code locale}
+     * names the translation used (null: the tip's own text) and {@code dir} its writing direction.
+     */
     public record DeliveredTip(String id, String title, String presentation, String placement, String pageRule,
-                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, int version) {}
+                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, int version,
+                               String trigger, String frequency, List<Targeting.Condition> audience, int priority,
+                               String locale, String dir) {}
 
     public record Answer(Map<String, String> app, List<DeliveredTip> tips) {}
 
-    private record Compiled(PageRule rule, DeliveredTip tip) {}
+    private record Compiled(PageRule rule, Tip tip) {}
 
     private record Snapshot(long contentVersion, List<Compiled> tips) {}
 
     private static final int MAX_APPS = 1_000;
     private final Tips tips;
+    private final Clock clock;
     private final Map<String, Snapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
@@ -35,18 +44,35 @@ public final class Delivery {
         }
     };
 
-    public Delivery(Tips tips) {
+    public Delivery(Tips tips, Clock clock) {
         this.tips = tips;
+        this.clock = clock;
     }
 
-    public Answer forPage(App app, URI url) {
+    /**
+     * The tips of one page that are in their schedule now, highest priority first, in the first of
+     * the learner's languages a tip has (see {@link Languages}). Audiences are not applied here: the
+     * overlay applies them to the learner's traits, which never leave the browser.
+     */
+    public Answer forPage(App app, URI url, List<String> languages) {
+        java.time.Instant now = clock.instant();
         List<DeliveredTip> matching = new ArrayList<>();
         for (Compiled compiled : snapshot(app).tips()) {
-            if (compiled.rule().match(url).isPresent()) {
-                matching.add(compiled.tip());
+            Tip tip = compiled.tip();
+            if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
+                matching.add(delivered(tip, Languages.pick(tip.locales().keySet(), languages)));
             }
         }
+        matching.sort(Comparator.comparingInt(DeliveredTip::priority).reversed());
         return new Answer(Map.of("id", app.id(), "name", app.name()), matching);
+    }
+
+    private static DeliveredTip delivered(Tip tip, String locale) {
+        Targeting.Translation t = locale == null ? null : tip.locales().get(locale);
+        return new DeliveredTip(tip.id(), t == null ? tip.title() : t.title(), tip.presentation(), tip.placement(),
+                tip.pageRule(), tip.anchor(), t == null ? tip.bodyTree() : t.bodyTree(), tip.learnMore(), tip.version(),
+                tip.trigger(), tip.frequency(), tip.audience(), tip.priority(), t == null ? null : locale,
+                t == null ? null : Languages.direction(locale));
     }
 
     private Snapshot snapshot(App app) {
@@ -58,8 +84,7 @@ public final class Delivery {
         }
         List<Compiled> compiled = new ArrayList<>();
         for (Tip tip : tips.published(app.id())) {
-            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), new DeliveredTip(tip.id(), tip.title(),
-                    tip.presentation(), tip.placement(), tip.pageRule(), tip.anchor(), tip.bodyTree(), tip.learnMore(), tip.version())));
+            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), tip));
         }
         Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled));
         synchronized (cache) {

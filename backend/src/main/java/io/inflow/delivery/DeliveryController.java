@@ -31,7 +31,7 @@ public final class DeliveryController {
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("url", e.getMessage());
         }
-        byte[] body = json.write(delivery.forPage(app, url)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = json.write(delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")))).getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");

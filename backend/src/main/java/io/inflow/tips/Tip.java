@@ -3,14 +3,19 @@ package io.inflow.tips;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /** A piece of micro-learning pinned to an element (or shown as a modal) on the pages its rule matches. */
 public record Tip(String id, String appId, String title, String body, String bodyHtml,
                   @JsonIgnore List<Object> bodyTree,
                   String presentation, String placement, String pageRule, JsonNode anchor, LearnMore learnMore,
-                  String status, String author, String createdAt, String updatedAt, String publishedAt, int version) {
+                  String status, String author, String createdAt, String updatedAt, String publishedAt, int version,
+                  String trigger, String frequency, List<Targeting.Condition> audience, Targeting.Schedule schedule,
+                  int priority, Map<String, Targeting.Translation> locales) {
 
-    public static final List<String> PRESENTATIONS = List.of("tooltip", "modal");
+    public static final List<String> PRESENTATIONS = List.of("tooltip", "modal", "hotspot", "banner");
+    /** Presentations drawn beside an element. */
+    public static final List<String> ANCHORED = List.of("tooltip", "hotspot");
     public static final List<String> PLACEMENTS = List.of("auto", "top", "bottom", "left", "right");
     public static final List<String> STATUSES = List.of("draft", "published", "archived");
 

@@ -25,10 +25,16 @@ public final class Tips {
     private static final String SELECT = """
             SELECT t.id, t.app_id, t.title, t.body_markdown, t.body_html, t.body_tree, t.presentation, t.placement,
                    t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.status, a.email AS author,
-                   t.created_at, t.updated_at, t.published_at, t.version
+                   t.created_at, t.updated_at, t.published_at, t.version,
+                   t.trigger_on, t.frequency, t.audience, t.schedule_from, t.schedule_to, t.priority, t.locales
             FROM tips t LEFT JOIN accounts a ON a.id = t.author_id
             """;
     private static final TypeReference<List<Object>> TREE = new TypeReference<>() {};
+    private static final TypeReference<List<Targeting.Condition>> CONDITIONS = new TypeReference<>() {};
+    private static final TypeReference<java.util.Map<String, Stored>> TRANSLATIONS = new TypeReference<>() {};
+
+    /** A translation as stored: the rendered tree is kept, unlike in the API's Translation. */
+    private record Stored(String title, String body, String bodyHtml, List<Object> bodyTree) {}
 
     private final Database db;
     private final Ids ids;
@@ -51,7 +57,11 @@ public final class Tips {
                 readJson(rs.getString("anchor")),
                 rs.getString("learn_more_url") == null ? null : new Tip.LearnMore(rs.getString("learn_more_url"), rs.getString("learn_more_label")),
                 rs.getString("status"), rs.getString("author"), rs.getString("created_at"), rs.getString("updated_at"),
-                rs.getString("published_at"), rs.getInt("version"));
+                rs.getString("published_at"), rs.getInt("version"),
+                rs.getString("trigger_on"), rs.getString("frequency"), read(rs.getString("audience"), CONDITIONS),
+                rs.getString("schedule_from") == null && rs.getString("schedule_to") == null ? null
+                        : new Targeting.Schedule(rs.getString("schedule_from"), rs.getString("schedule_to")),
+                rs.getInt("priority"), translations(rs.getString("locales")));
     }
 
     public Tip create(TipInput in, String authorId) {
@@ -67,9 +77,11 @@ public final class Tips {
         db.write(h -> h.createUpdate("""
                         INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement,
                                           page_rule, anchor, learn_more_url, learn_more_label, status, author_id,
-                                          created_at, updated_at, published_at, version)
+                                          created_at, updated_at, published_at, version,
+                                          trigger_on, frequency, audience, schedule_from, schedule_to, priority, locales)
                         VALUES (:id, :app, :title, :md, :html, :tree, :presentation, :placement, :rule, :anchor,
-                                :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1)""")
+                                :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1,
+                                :trigger, :frequency, :audience, :from, :to, :priority, :locales)""")
                 .bind("id", id).bind("app", in.appId()).bind("author", authorId).bind("now", now)
                 .bindMap(editable(in, body)).execute());
         return find(id).orElseThrow();
@@ -90,7 +102,9 @@ public final class Tips {
             h.createUpdate("""
                             UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
                                    presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
-                                   learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1
+                                   learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1,
+                                   trigger_on = :trigger, frequency = :frequency, audience = :audience, schedule_from = :from,
+                                   schedule_to = :to, priority = :priority, locales = :locales
                             WHERE id = :id""")
                     .bind("id", id).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
             Apps.bumpContentVersion(h, current.appId());
@@ -160,7 +174,34 @@ public final class Tips {
         values.put("lmUrl", in.learnMore() == null ? null : in.learnMore().url().trim());
         values.put("lmLabel", in.learnMore() == null ? null
                 : in.learnMore().label() == null || in.learnMore().label().isBlank() ? "Learn more" : in.learnMore().label().trim());
+        values.put("trigger", in.triggerOrDefault());
+        values.put("frequency", in.frequencyOrDefault());
+        values.put("audience", write(in.audienceOrEmpty()));
+        values.put("from", in.schedule() == null || in.schedule().from() == null ? null : Times.format(java.time.Instant.parse(in.schedule().from())));
+        values.put("to", in.schedule() == null || in.schedule().to() == null ? null : Times.format(java.time.Instant.parse(in.schedule().to())));
+        values.put("priority", in.priorityOrDefault());
+        java.util.Map<String, Stored> locales = new java.util.TreeMap<>();
+        in.localesOrEmpty().forEach((tag, text) -> {
+            String md = text.body() == null ? "" : text.body();
+            Content.Rendered rendered = content.markdown(md);
+            locales.put(Targeting.normalTag(tag), new Stored(text.title().trim(), md, rendered.html(), rendered.tree()));
+        });
+        values.put("locales", write(locales));
         return values;
+    }
+
+    private java.util.Map<String, Targeting.Translation> translations(String json) {
+        java.util.Map<String, Targeting.Translation> out = new java.util.LinkedHashMap<>();
+        read(json, TRANSLATIONS).forEach((tag, t) -> out.put(tag, new Targeting.Translation(t.title(), t.body(), t.bodyHtml(), t.bodyTree())));
+        return out;
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tip column is not JSON", e);
+        }
     }
 
     private String write(Object value) {
@@ -172,11 +213,7 @@ public final class Tips {
     }
 
     private List<Object> readTree(String json) {
-        try {
-            return mapper.readValue(json, TREE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored body tree is not JSON", e);
-        }
+        return read(json, TREE);
     }
 
     private JsonNode readJson(String json) {
