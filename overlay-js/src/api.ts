@@ -2,7 +2,7 @@
 import type { Delivery } from './types';
 
 export interface DeliveryClient {
-  get(url: string): Promise<Delivery>;
+  get(url: string, lang?: string): Promise<Delivery>;
 }
 
 /**
@@ -12,14 +12,12 @@ export interface DeliveryClient {
 export function createDeliveryClient(server: string, key: string, doFetch: typeof fetch = (...a) => fetch(...a)): DeliveryClient {
   const cache = new Map<string, { etag: string; delivery: Delivery }>();
   return {
-    async get(url) {
+    async get(page, lang) {
+      const url = `${server}/api/v1/delivery?key=${encodeURIComponent(key)}&url=${encodeURIComponent(page)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
       const cached = cache.get(url);
       const headers: Record<string, string> = {};
       if (cached) headers['If-None-Match'] = cached.etag;
-      const response = await doFetch(
-        `${server}/api/v1/delivery?key=${encodeURIComponent(key)}&url=${encodeURIComponent(url)}`,
-        { credentials: 'omit', headers },
-      );
+      const response = await doFetch(url, { credentials: 'omit', headers });
       if (response.status === 304 && cached) return cached.delivery;
       if (!response.ok) throw new Error(`delivery answered ${response.status}`);
       const data = (await response.json()) as Delivery;

@@ -48,6 +48,7 @@ function pageOf(url: string): string {
 export function start(config: InflowConfig, win: Window = window): InflowApi {
   const doc = win.document;
   let learnerId: string | null = null;
+  let traits: Record<string, unknown> = {};
   const anonymousId = (): string => {
     const stored = readJson<string | null>(() => win.localStorage, ANON_KEY, null);
     if (typeof stored === 'string' && stored.startsWith('anon-')) return stored;
@@ -55,8 +56,9 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     writeJson(() => win.localStorage, ANON_KEY, fresh);
     return fresh;
   };
-  const events = createEventQueue({ server: config.server, key: config.key, learnerId: () => (learnerId ??= anonymousId()), win });
-  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data) });
+  const learner = (): string => (learnerId ??= anonymousId());
+  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win });
+  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner });
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a));
   let page = pageOf(win.location.href);
   let seq = 0;
@@ -65,10 +67,12 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   const refresh = async (): Promise<void> => {
     const mine = ++seq;
     try {
-      const answer = await delivery.get(win.location.href);
-      if (mine === seq && !destroyed) overlay.show(answer.tips);
+      // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
+      const lang = typeof traits.locale == 'string' ? traits.locale : win.navigator.language;
+      const answer = await delivery.get(win.location.href, lang);
+      if (mine === seq && !destroyed) overlay.show(answer.tips, page);
     } catch {
-      if (mine === seq && !destroyed) overlay.show([]);
+      if (mine === seq && !destroyed) overlay.show([], page);
     }
   };
 
@@ -80,12 +84,16 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   });
 
   const api: InflowApi = {
-    identify(id, traits) {
+    identify(id, newTraits) {
       if (id == null || id === '') return;
       const next = String(id);
       if (learnerId && learnerId !== next && events.pending().length) events.flushBeacon();
+      const nextTraits = newTraits && typeof newTraits == 'object' ? { ...newTraits } : {};
+      const changed = next !== learnerId || JSON.stringify(nextTraits) !== JSON.stringify(traits);
       learnerId = next;
-      void traits; // audiences come later; traits are accepted now so host snippets need not change
+      traits = nextTraits;
+      // Audiences, frequencies and the language depend on who it is: look again (after the first look).
+      if (changed && seq) void refresh();
     },
     anchor,
     refresh,

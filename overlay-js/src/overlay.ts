@@ -1,48 +1,69 @@
-// Shows the tips of one page view: anchors them, renders them, and reports what the learner does.
+// Shows the tips of one page view: anchors them, arms their triggers, gives the one open place
+// to the tip that matters most, and reports what the learner does.
 import { resolve } from './anchor/index';
+import { inAudience } from './audience';
+import type { Traits } from './audience';
+import { createMemory } from './memory';
+import { armTrigger } from './triggers';
 import type { EventType, Tip } from './types';
 import { createRoot } from './ui/root';
 import type { OverlayRoot } from './ui/root';
+import { showBanner } from './ui/banner';
+import { showBeacon } from './ui/hotspot';
 import { showModal } from './ui/modal';
 import { showTooltip } from './ui/tooltip';
 import type { Shown } from './ui/tooltip';
 import type { TipCallbacks } from './ui/parts';
 import { createWatch } from './watch';
 import type { WatchOptions } from './watch';
-import { readJson, writeJson } from './storage';
 
 export interface OverlayOptions {
   doc?: Document;
   nonce?: string | null;
   send(type: EventType, tipId: string, data?: Record<string, unknown>): void;
   watch?: WatchOptions;
+  /** The traits from `Inflow.identify`, for audiences. */
+  traits?: () => Traits;
+  /** Whose frequency memory to use. */
+  learner?: () => string;
 }
 
 export interface Overlay {
-  /** Replaces the tips of the page view: tips no longer listed go away, new ones are anchored and shown. */
-  show(tips: Tip[]): void;
+  /**
+   * Replaces the tips of the page view: tips no longer listed (or no longer for this learner) go
+   * away, new ones are anchored and armed. A different `view` starts a new visit.
+   */
+  show(tips: Tip[], view?: string): void;
   dismiss(tipId: string, how: 'close' | 'escape' | 'got_it'): void;
   destroy(): void;
 }
 
 interface State {
   tip: Tip;
+  el: Element | null;
+  /** Its trigger fired: it wants to be seen. */
+  ready: boolean;
   shown: Shown | null;
+  disarm(): void;
 }
 
-const DISMISSED_KEY = 'inflow.dismissed';
+const PRESENTATIONS = ['tooltip', 'modal', 'hotspot', 'banner'];
 
 export function createOverlay(options: OverlayOptions): Overlay {
   const doc = options.doc ?? document;
-  const session = (): Storage => doc.defaultView!.sessionStorage;
+  const memory = createMemory(() => doc.defaultView!.localStorage, options.learner ?? (() => 'anonymous'));
   let root: OverlayRoot | null = null;
   const watch = createWatch(doc, { ...options.watch, ignore: () => root?.host ?? null });
   const states = new Map<string, State>();
   const announced = new Set<string>();
-  const dismissed = new Set<string>(readJson<string[]>(session, DISMISSED_KEY, []));
-  const waitingModals: string[] = [];
-  let openModal: string | null = null;
+  /** Tips closed on this visit (every_visit tips come back on the next one). */
+  const closed = new Set<string>();
+  /** The one tooltip or modal open now (a hotspot's tooltip included). */
+  let open: State | null = null;
+  let view: string | undefined;
   let destroyed = false;
+  /** While a delivery is taken in, so that priority is decided over all of its tips at once. */
+  let taking = false;
 
   const shadow = (): ShadowRoot => {
     if (!root || !root.host.isConnected) root = createRoot(doc, options.nonce);
@@ -54,97 +75,131 @@ export function createOverlay(options: OverlayOptions): Overlay {
     onLink: (url) => options.send('link_opened', tipId, { url }),
   });
 
-  const announce = (tipId: string): void => {
-    if (announced.has(tipId)) return;
-    announced.add(tipId);
-    options.send('tip_shown', tipId);
+  const announce = (tip: Tip): void => {
+    if (announced.has(tip.id)) return;
+    announced.add(tip.id);
+    memory.shown(tip.id);
+    options.send('tip_shown', tip.id);
   };
 
-  const openNextModal = (): void => {
-    while (!openModal && waitingModals.length) {
-      const id = waitingModals.shift()!;
-      const state = states.get(id);
-      if (!state || state.shown) continue;
-      openModal = id;
-      state.shown = showModal(shadow(), doc, state.tip, callbacks(id));
-      announce(id);
-    }
-  };
-
-  const render = (state: State, el: Element | null): void => {
-    if (state.shown || destroyed) return;
-    if (state.tip.presentation === 'modal') {
-      if (!waitingModals.includes(state.tip.id)) waitingModals.push(state.tip.id);
-      openNextModal();
-      return;
-    }
-    if (!el) return;
-    state.shown = showTooltip(shadow(), el, state.tip, callbacks(state.tip.id));
-    announce(state.tip.id);
-  };
-
-  const unrender = (state: State): void => {
-    if (state.tip.presentation === 'modal') return; // a centred modal does not depend on its element staying
+  const hide = (state: State): void => {
     state.shown?.destroy();
     state.shown = null;
+    if (open === state) open = null;
+  };
+
+  const openTip = (state: State): void => {
+    if (open && open !== state) hide(open);
+    hide(state);
+    const { tip } = state;
+    open = state;
+    state.shown = tip.presentation === 'modal'
+      ? showModal(shadow(), doc, tip, callbacks(tip.id))
+      : showTooltip(shadow(), state.el!, tip, callbacks(tip.id));
+    announce(tip);
+  };
+
+  /**
+   * Banners show as soon as they are ready. The highest-priority ready tooltip or modal takes the
+   * open place when it is free; hotspot beacons wait until it is, then show together.
+   */
+  const arrange = (): void => {
+    if (destroyed || taking) return;
+    const ready = Array.from(states.values()).filter((s) => s.ready && (s.el || !s.tip.anchor))
+      .sort((a, b) => (b.tip.priority ?? 0) - (a.tip.priority ?? 0));
+    for (const s of ready) {
+      if (s.tip.presentation === 'banner' && !s.shown) {
+        s.shown = showBanner(shadow(), doc, s.tip, callbacks(s.tip.id));
+        announce(s.tip);
+      }
+    }
+    if (!open) {
+      const next = ready.find((s) => s.tip.presentation === 'tooltip' || s.tip.presentation === 'modal');
+      if (next) openTip(next);
+    }
+    for (const s of ready) {
+      if (s.tip.presentation !== 'hotspot' || s === open) continue;
+      if (open) hide(s);
+      else if (!s.shown) s.shown = showBeacon(shadow(), s.el!, s.tip, () => openTip(s));
+    }
+  };
+
+  const fire = (state: State, byLearner: boolean): void => {
+    if (state.ready && !byLearner) return;
+    state.ready = true;
+    // What the learner asks for (hover, click) takes the open place from a tip that came by itself.
+    if (byLearner && state.tip.presentation !== 'banner') openTip(state);
+    arrange();
   };
 
   const drop = (id: string): void => {
     const state = states.get(id);
     if (!state) return;
     watch.remove(id);
-    state.shown?.destroy();
+    state.disarm();
+    hide(state);
     states.delete(id);
-    const i = waitingModals.indexOf(id);
-    if (i >= 0) waitingModals.splice(i, 1);
-    if (openModal === id) {
-      openModal = null;
-      openNextModal();
-    }
   };
 
   const onKeydown = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
-    const target = openModal ?? Array.from(states.values()).reverse().find((s) => s.shown)?.tip.id;
-    if (target) api.dismiss(target, 'escape');
+    const target = open ?? Array.from(states.values()).reverse().find((s) => s.shown && s.tip.presentation === 'banner');
+    if (target) api.dismiss(target.tip.id, 'escape');
   };
   doc.addEventListener('keydown', onKeydown);
 
   const api: Overlay = {
-    show(tips) {
+    show(tips, nextView) {
       if (destroyed) return;
-      const wanted = new Map(tips.filter((t) => t && typeof t.id === 'string').map((t) => [t.id, t]));
-      for (const id of Array.from(states.keys())) {
-        const old = states.get(id)!;
+      if (nextView !== view) closed.clear();
+      view = nextView;
+      const traits = options.traits?.() ?? {};
+      const wanted = new Map(tips
+        .filter((t) => t && typeof t.id === 'string' && PRESENTATIONS.includes(t.presentation) && inAudience(t.audience, traits))
+        .map((t) => [t.id, t]));
+      for (const [id, old] of Array.from(states)) {
         const next = wanted.get(id);
         if (!next || next.version !== old.tip.version) drop(id);
       }
       // A new page view: tips that were not carried over may announce themselves again.
       for (const id of Array.from(announced)) if (!states.has(id)) announced.delete(id);
+      taking = true;
       for (const tip of wanted.values()) {
-        if (states.has(tip.id) || dismissed.has(tip.id)) continue;
-        if (tip.presentation !== 'tooltip' && tip.presentation !== 'modal' && tip.presentation !== 'hotspot') continue;
-        const state: State = { tip, shown: null };
+        if (states.has(tip.id) || closed.has(tip.id) || !memory.allows(tip.id, tip.frequency)) continue;
+        const state: State = { tip, el: null, ready: false, shown: null, disarm: () => undefined };
         states.set(tip.id, state);
-        if (!tip.anchor) {
-          if (tip.presentation === 'modal') render(state, null);
+        const fp = tip.anchor;
+        if (!fp) {
+          state.ready = tip.trigger !== 'launcher';
           continue;
         }
-        const fp = tip.anchor;
         watch.add(tip.id, {
           find: () => resolve(fp),
-          found: (el) => render(state, el),
-          lost: () => unrender(state),
+          found: (el) => {
+            state.el = el;
+            state.disarm = armTrigger(tip.trigger, el, (byLearner) => fire(state, byLearner));
+            arrange();
+          },
+          lost: () => {
+            state.disarm();
+            state.el = null;
+            state.ready = false;
+            if (tip.presentation !== 'modal' && tip.presentation !== 'banner') hide(state); // a centred box does not need its element
+            arrange();
+          },
           missing: (miss) => options.send('anchor_missing', tip.id, miss),
         });
       }
+      taking = false;
+      arrange();
     },
     dismiss(tipId, how) {
       if (!states.has(tipId)) return;
       options.send('tip_dismissed', tipId, { how });
-      dismissed.add(tipId);
-      writeJson(session, DISMISSED_KEY, Array.from(dismissed).slice(-200));
+      memory.dismissed(tipId);
+      closed.add(tipId);
       drop(tipId);
+      arrange();
     },
     destroy() {
       if (destroyed) return;

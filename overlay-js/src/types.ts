@@ -1,6 +1,7 @@
 // Shapes of what the server delivers (see docs/api.md).
 import type { Fingerprint } from './anchor/index';
 import type { ContentNode } from './content';
+import type { Condition } from './audience';
 
 export type Presentation = 'tooltip' | 'modal' | 'hotspot' | 'banner';
 export type Placement = 'top' | 'bottom' | 'left' | 'right' | 'auto';
@@ -15,6 +16,13 @@ export interface Tip {
   body: ContentNode[];
   learnMore?: { url: string; label?: string } | null;
   version?: number;
+  trigger?: 'page_load' | 'visible' | 'hover' | 'click' | 'launcher';
+  frequency?: 'once' | 'until_dismissed' | 'every_visit';
+  audience?: Condition[];
+  priority?: number;
+  /** The translation delivered (null: the tip's own text) and its direction. */
+  locale?: string | null;
+  dir?: 'ltr' | 'rtl' | null;
 }
 
 export interface Delivery {

@@ -21,7 +21,7 @@ describe('overlay', () => {
   let sent: Sent[];
   let overlay: Overlay;
   beforeEach(() => {
-    sessionStorage.clear();
+    localStorage.clear();
     sent = [];
     document.body.innerHTML = '<form><label for="a">Amount</label><input id="a" name="amount" data-testid="opp-amount"><button id="other">Save</button></form>';
     overlay = createOverlay({ send: (type, tipId, data) => sent.push({ type, tipId, data }), watch: { waitMs: 80, throttleMs: 5 } });
@@ -50,7 +50,7 @@ describe('overlay', () => {
     expect(tipBox('tip_amount')).toBeNull();
     expect(document.querySelector('input')!.getAttribute('aria-description')).toBe('host text');
     expect(sent.at(-1)).toEqual({ type: 'tip_dismissed', tipId: 'tip_amount', data: { how: 'close' } });
-    expect(JSON.parse(sessionStorage.getItem('inflow.dismissed')!)).toContain('tip_amount');
+    expect(JSON.parse(localStorage.getItem('inflow.memory.anonymous')!).d).toContain('tip_amount');
     overlay.show([]);
     overlay.show([amountTip]);
     expect(tipBox('tip_amount')).toBeNull();

@@ -29,6 +29,8 @@ export function tipBox(doc: Document, tip: Tip, presentation: string, cls: strin
   box.setAttribute('aria-labelledby', titleId);
   box.setAttribute('aria-describedby', `inflow-body-${n}`);
   box.tabIndex = -1;
+  if (tip.dir) box.dir = tip.dir;
+  if (tip.locale) box.lang = tip.locale;
   const title = el(doc, 'h2', 'title', tip.title);
   title.id = titleId;
   const close = el(doc, 'button', 'close', '\u00d7');
