@@ -1,0 +1,350 @@
+package io.inflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inflow.testing.Browser;
+import io.inflow.testing.Databases;
+import io.inflow.testing.Http;
+import io.inflow.testing.Server;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The worker's overlay in a real Chromium: each presentation, triggers, audiences, frequency,
+ * keyboard use and axe-core, then the same tips on a hostile-CSS page and on a strict-CSP page.
+ * The test pages are served from src/test/resources/public/test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OverlayTest {
+    private static final String OVERLAY = "inflow-overlay-root";
+    private static final Path AXE = Path.of("../overlay-js/node_modules/axe-core/axe.min.js");
+
+    Server server;
+    Http admin;
+    String appId;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        server = Server.start(Databases.sqlite(), true);
+        admin = server.admin();
+        appId = admin.get("/api/v1/apps").json().get("items").findParents("siteKey").stream()
+                .filter(a -> a.get("siteKey").asText().equals("demo-crm")).findFirst().orElseThrow().get("id").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    /** Archives every tip on the page, so a test sees only its own. */
+    private void clear(String page) {
+        admin.get("/api/v1/tips?limit=200&status=published&app=" + appId).json().get("items").findParents("pageRule").stream()
+                .filter(t -> t.get("pageRule").asText().equals(page))
+                .forEach(t -> admin.post("/api/v1/tips/" + t.get("id").asText() + "/archive", null));
+    }
+
+    /** Opens the page and records the fingerprints of its elements with the overlay's own recorder. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fingerprints(String page) {
+        browser.open(server.base + page);
+        browser.waitFor(d -> browser.js("return !!(window.Inflow && window.Inflow.anchor)").equals(true) ? true : null);
+        return (Map<String, Object>) browser.js("const out = {};"
+                + "for (const id of ['name', 'save', 'help', 'footer']) out[id] = Inflow.anchor.record(document.getElementById(id));"
+                + "return out;");
+    }
+
+    private String publish(String page, String title, Object anchor, Map<String, Object> fields) {
+        Map<String, Object> tip = new HashMap<>(Map.of("appId", appId, "title", title, "body", "About **" + title + "**.",
+                "presentation", "tooltip", "pageRule", page));
+        if (anchor != null) {
+            tip.put("anchor", anchor);
+        }
+        tip.putAll(fields);
+        Http.Response created = admin.post("/api/v1/tips", tip);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(admin.post("/api/v1/tips/" + id + "/publish", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    private List<WebElement> boxes() {
+        return browser.inShadowNow(OVERLAY, "[data-inflow-tip]");
+    }
+
+    private WebElement box(String title) {
+        return browser.waitFor(Duration.ofSeconds(15), d -> boxes().stream().filter(b -> b.getText().contains(title)).findFirst().orElse(null));
+    }
+
+    private boolean showing(String title) {
+        return boxes().stream().anyMatch(b -> b.getText().contains(title));
+    }
+
+    private void gone(String title) {
+        browser.waitFor(d -> showing(title) ? null : true);
+    }
+
+    private WebElement beacon() {
+        return browser.waitFor(d -> browser.inShadowNow(OVERLAY, "[data-inflow-beacon]").stream().findFirst().orElse(null));
+    }
+
+    private void press(CharSequence key) {
+        new Actions(browser.driver).sendKeys(key).perform();
+    }
+
+    /** axe-core's violations for the overlay (its shadow tree included), as "rule: help" lines. */
+    @SuppressWarnings("unchecked")
+    private List<String> axeViolations() {
+        if (browser.js("return typeof window.axe").equals("undefined")) {
+            try {
+                browser.js(Files.readString(AXE));
+            } catch (IOException e) {
+                throw new AssertionError("axe-core is installed with overlay-js (npm ci): " + AXE.toAbsolutePath(), e);
+            }
+        }
+        Object result = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run({include: [['#" + OVERLAY + "']]}, {resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (List<String>) result;
+    }
+
+    private String activeInOverlay() {
+        return (String) browser.js("const a = document.getElementById(arguments[0])?.shadowRoot?.activeElement;"
+                + "return a ? (a.getAttribute('data-inflow-beacon') ? 'beacon' : a.textContent) : null;", OVERLAY);
+    }
+
+    // ---- tests ---------------------------------------------------------------------------------
+
+    @Test
+    void everyPresentationShowsOneAtATimeByPriorityIsKeyboardOperableAndHasNoAxeViolations() {
+        String page = "/test/page.html";
+        clear(page);
+        Map<String, Object> fp = fingerprints(page);
+        publish(page, "Welcome aboard", null, Map.of("presentation", "modal", "priority", 10));
+        publish(page, "Maintenance tonight", null, Map.of("presentation", "banner"));
+        publish(page, "Full legal name", fp.get("name"), Map.of("priority", 5, "placement", "right"));
+        publish(page, "Saving sends the order", fp.get("save"), Map.of("presentation", "hotspot"));
+
+        browser.open(server.base + page);
+        WebElement modal = box("Welcome aboard");
+        box("Maintenance tonight");
+        assertThat(modal.getAttribute("aria-modal")).isEqualTo("true");
+        assertThat(showing("Full legal name")).as("one tooltip or modal at a time").isFalse();
+        assertThat(browser.inShadowNow(OVERLAY, "[data-inflow-beacon]")).as("hotspots wait their turn").isEmpty();
+        assertThat(activeInOverlay()).as("focus moves into the modal").isEqualTo("Got it");
+        assertThat(axeViolations()).as("modal and banner").isEmpty();
+
+        press(Keys.TAB);
+        press(Keys.TAB);
+        assertThat(activeInOverlay()).as("Tab stays inside the modal").isNotNull();
+        press(Keys.ESCAPE);
+        gone("Welcome aboard");
+        assertThat(browser.js("return document.activeElement.id")).as("focus returns where it was").isEqualTo("name");
+
+        WebElement tooltip = box("Full legal name");
+        WebElement name = browser.driver.findElement(By.id("name"));
+        assertThat(gap(tooltip.getRect(), name.getRect())).isBetween(0, 30);
+        assertThat(name.getAttribute("aria-description")).isEqualTo("Tip: Full legal name");
+        assertThat(axeViolations()).as("tooltip").isEmpty();
+        press(Keys.ESCAPE);
+        gone("Full legal name");
+        assertThat(name.getAttribute("aria-description")).isNull();
+
+        WebElement beacon = beacon();
+        Rectangle save = browser.driver.findElement(By.id("save")).getRect();
+        Rectangle dot = beacon.getRect();
+        assertThat(Math.abs(dot.x + dot.width / 2 - (save.x + save.width))).as("beacon on the element's corner").isLessThanOrEqualTo(4);
+        assertThat(axeViolations()).as("hotspot beacon").isEmpty();
+        // keyboard only: Tab reaches the beacon (the overlay comes last in the page's tab order), Enter opens it
+        for (int i = 0; i < 12 && !"beacon".equals(activeInOverlay()); i++) {
+            press(Keys.TAB);
+        }
+        assertThat(activeInOverlay()).isEqualTo("beacon");
+        press(Keys.ENTER);
+        box("Saving sends the order");
+        assertThat(axeViolations()).as("hotspot tooltip").isEmpty();
+
+        List<WebElement> closeBanner = browser.inShadowNow(OVERLAY, "[data-presentation=banner] [data-inflow-dismiss]");
+        closeBanner.get(0).click();
+        gone("Maintenance tonight");
+
+        // axe does look inside the shadow root: a flaw put there on purpose is reported
+        browser.js("document.getElementById(arguments[0]).shadowRoot.appendChild(document.createElement('img')).src = '/x.png'", OVERLAY);
+        assertThat(axeViolations()).anyMatch(v -> v.startsWith("image-alt"));
+    }
+
+    @Test
+    void triggersOpenTipsWhenTheElementIsVisibleHoveredOrClicked() {
+        String page = "/test/page.html";
+        clear(page);
+        Map<String, Object> fp = fingerprints(page);
+        publish(page, "Ready banner", null, Map.of("presentation", "banner", "frequency", "every_visit"));
+        publish(page, "Check before submitting", fp.get("footer"), Map.of("trigger", "visible"));
+        publish(page, "Save often", fp.get("save"), Map.of("trigger", "hover"));
+        publish(page, "Help opens the guide", fp.get("help"), Map.of("trigger", "click", "placement", "bottom"));
+        publish(page, "Only in the launcher", fp.get("name"), Map.of("trigger", "launcher"));
+
+        browser.open(server.base + page);
+        box("Ready banner");
+        sleep(600);
+        assertThat(boxes()).as("only the banner comes by itself").hasSize(1);
+
+        new Actions(browser.driver).moveToElement(browser.driver.findElement(By.id("save"))).perform();
+        box("Save often");
+        press(Keys.ESCAPE);
+        gone("Save often");
+
+        browser.driver.findElement(By.id("help")).click();
+        box("Help opens the guide");
+        press(Keys.ESCAPE);
+        gone("Help opens the guide");
+        assertThat(showing("Check before submitting")).isFalse();
+
+        browser.js("document.getElementById('footer').scrollIntoView()");
+        box("Check before submitting");
+        assertThat(showing("Only in the launcher")).isFalse();
+    }
+
+    @Test
+    void audienceRulesFollowTheTraitsFromIdentifyAndFrequencySurvivesAReload() {
+        String page = "/test/page.html";
+        clear(page);
+        Map<String, Object> fp = fingerprints(page);
+        publish(page, "Ready banner", null, Map.of("presentation", "banner", "frequency", "every_visit"));
+        publish(page, "For sales", fp.get("name"), Map.of("audience", List.of(Map.of("trait", "role", "op", "in", "value", List.of("sales", "lead")))));
+        publish(page, "For big accounts", fp.get("save"), Map.of("audience", List.of(Map.of("trait", "seats", "op", "gte", "value", 10))));
+        publish(page, "Once only", null, Map.of("presentation", "banner", "frequency", "once"));
+
+        browser.open(server.base + page);
+        box("Ready banner");
+        box("Once only");
+        sleep(500);
+        assertThat(showing("For sales") || showing("For big accounts")).as("no traits yet").isFalse();
+
+        browser.js("Inflow.identify('u-7', {role: 'sales', seats: 3})");
+        box("For sales");
+        assertThat(showing("For big accounts")).isFalse();
+        browser.js("Inflow.identify('u-7', {role: 'support', seats: 12})");
+        box("For big accounts");
+        gone("For sales");
+
+        browser.driver.navigate().refresh();
+        box("Ready banner");
+        sleep(300);
+        assertThat(showing("Once only")).as("a once tip does not come back after a reload").isFalse();
+    }
+
+    @Test
+    void aHostileStylesheetChangesNothingInTheOverlayAndTheOverlayChangesNothingOnThePage() {
+        Map<String, Map<String, Object>> looks = new HashMap<>();
+        for (String page : List.of("/test/page.html", "/test/hostile.html")) {
+            clear(page);
+            Map<String, Object> fp = fingerprints(page);
+            publish(page, "Isolated tooltip", fp.get("name"), Map.of("placement", "bottom", "frequency", "every_visit"));
+            browser.open(server.base + page);
+            WebElement tip = box("Isolated tooltip");
+            looks.put(page, look(tip, browser.driver.findElement(By.id("name"))));
+            if (page.contains("hostile")) {
+                Rectangle r = tip.getRect();
+                assertThat(browser.js("return document.elementFromPoint(arguments[0], arguments[1]).id", r.x + r.width / 2, r.y + r.height / 2))
+                        .as("the tip is on top of a page element with the largest z-index").isEqualTo(OVERLAY);
+                tip.findElement(By.cssSelector("[data-inflow-dismiss]")).click();
+                gone("Isolated tooltip");
+            }
+        }
+        assertThat(looks.get("/test/hostile.html")).isEqualTo(looks.get("/test/page.html"));
+
+        // the other way: the page looks the same with the overlay and after it is gone
+        String snapshot = "return Array.from(document.querySelectorAll('body *:not(#" + OVERLAY + ")')).map(e => {"
+                + "const s = getComputedStyle(e), r = e.getBoundingClientRect();"
+                + "return [e.tagName, s.font, s.color, s.background, s.position, s.zIndex, s.transform, r.x, r.y, r.width, r.height].join('|'); }).join('\\n');";
+        browser.open(server.base + "/test/hostile.html");
+        box("Isolated tooltip");
+        Object withOverlay = browser.js(snapshot);
+        browser.js("Inflow.destroy()");
+        assertThat(browser.driver.findElements(By.id(OVERLAY))).isEmpty();
+        assertThat(browser.js(snapshot)).isEqualTo(withOverlay);
+    }
+
+    @Test
+    void everythingWorksOnAStrictCspPage() {
+        String page = "/test/csp.html";
+        clear(page);
+        Map<String, Object> fp = fingerprints(page);
+        publish(page, "Under strict CSP", fp.get("name"), Map.of("priority", 1));
+        publish(page, "CSP banner", null, Map.of("presentation", "banner"));
+        publish(page, "CSP hotspot", fp.get("save"), Map.of("presentation", "hotspot"));
+
+        browser.open(server.base + page);
+        WebElement tip = box("Under strict CSP");
+        box("CSP banner");
+        assertThat(tip.getCssValue("background-color")).as("the constructable stylesheet applies").isEqualTo("rgba(255, 255, 255, 1)");
+        assertThat(tip.getCssValue("position")).isEqualTo("fixed");
+        assertThat(gap(tip.getRect(), browser.driver.findElement(By.id("name")).getRect())).isBetween(0, 30);
+        tip.findElement(By.cssSelector("[data-inflow-dismiss]")).click();
+        beacon().click();
+        box("CSP hotspot");
+        assertThat(browser.js("return window.__violations")).as("no CSP violation").isEqualTo(List.of());
+        assertThat(browser.js("return document.querySelectorAll('[style]').length"))
+                .as("no style attributes written into the page's markup").isEqualTo(1L); // #spacer, set by the page's own script
+    }
+
+    /** What a learner sees of a tooltip: its text style, size, colours, and where it sits relative to its element. */
+    private Map<String, Object> look(WebElement tip, WebElement anchor) {
+        browser.waitFor(d -> tip.getCssValue("opacity").equals("1") ? true : null); // the fade-in is over
+        Rectangle r = tip.getRect();
+        Rectangle a = anchor.getRect();
+        Map<String, Object> look = new HashMap<>();
+        for (String property : List.of("font-family", "font-size", "font-weight", "line-height", "color", "background-color",
+                "text-transform", "letter-spacing", "text-align", "opacity", "transform", "padding-top", "border-top-width")) {
+            look.put(property, tip.getCssValue(property));
+        }
+        look.put("title size", tip.findElement(By.cssSelector(".title")).getCssValue("font-size"));
+        look.put("size", r.width + "x" + r.height);
+        look.put("below the element by", r.y - (a.y + a.height));
+        return look;
+    }
+
+    private static int gap(Rectangle a, Rectangle b) {
+        int dx = Math.max(0, Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width)));
+        int dy = Math.max(0, Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height)));
+        return Math.max(dx, dy);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
