@@ -70,7 +70,7 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
       // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
       const lang = typeof traits.locale == 'string' ? traits.locale : win.navigator.language;
       const answer = await delivery.get(win.location.href, lang);
-      if (mine === seq && !destroyed) overlay.show(answer.tips, page);
+      if (mine === seq && !destroyed) overlay.show(answer.tips, page, answer.app?.theme);
     } catch {
       if (mine === seq && !destroyed) overlay.show([], page);
     }

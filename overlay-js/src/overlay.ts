@@ -33,7 +33,7 @@ export interface Overlay {
    * Replaces the tips of the page view: tips no longer listed (or no longer for this learner) go
    * away, new ones are anchored and armed. A different `view` starts a new visit.
    */
-  show(tips: Tip[], view?: string): void;
+  show(tips: Tip[], view?: string, theme?: Record<string, string>): void;
   dismiss(tipId: string, how: 'close' | 'escape' | 'got_it'): void;
   destroy(): void;
 }
@@ -61,12 +61,15 @@ export function createOverlay(options: OverlayOptions): Overlay {
   /** The one tooltip or modal open now (a hotspot's tooltip included). */
   let open: State | null = null;
   let view: string | undefined;
+  let theme: Record<string, string> = {};
   let destroyed = false;
   /** While a delivery is taken in, so that priority is decided over all of its tips at once. */
   let taking = false;
 
   const shadow = (): ShadowRoot => {
     if (!root || !root.host.isConnected) root = createRoot(doc, options.nonce);
+    // Setting element.style from script is allowed under a strict CSP (a style attribute in markup is not).
+    for (const k in theme) root.host.style.setProperty(`--inflow-${k}`, theme[k]);
     return root.shadow;
   };
 
@@ -149,8 +152,9 @@ export function createOverlay(options: OverlayOptions): Overlay {
   doc.addEventListener('keydown', onKeydown);
 
   const api: Overlay = {
-    show(tips, nextView) {
+    show(tips, nextView, nextTheme) {
       if (destroyed) return;
+      theme = nextTheme ?? theme;
       if (nextView !== view) closed.clear();
       view = nextView;
       const traits = options.traits?.() ?? {};

@@ -26,7 +26,8 @@ export interface Tip {
 }
 
 export interface Delivery {
-  app?: { id: string; name: string };
+  /** theme: values for the overlay's CSS custom properties (accent → --inflow-accent), set per app. */
+  app?: { id: string; name: string; theme?: Record<string, string> };
   tips: Tip[];
 }
 

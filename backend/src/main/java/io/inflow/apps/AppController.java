@@ -12,7 +12,7 @@ public final class AppController {
 
     public record NewApp(String name, List<String> allowedOrigins) {}
 
-    public record AppChange(String name, List<String> allowedOrigins) {}
+    public record AppChange(String name, List<String> allowedOrigins, Map<String, String> theme) {}
 
     private final Apps apps;
     private final Json json;
@@ -37,6 +37,6 @@ public final class AppController {
 
     public void update(Context ctx) {
         AppChange in = json.read(ctx, AppChange.class, MAX_BODY);
-        ctx.json(apps.update(ctx.pathParam("appId"), in.name(), in.allowedOrigins()));
+        ctx.json(apps.update(ctx.pathParam("appId"), in.name(), in.allowedOrigins(), in.theme()));
     }
 }

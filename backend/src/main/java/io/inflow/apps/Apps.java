@@ -18,8 +18,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Apps: their site keys, allowed origins and the version stamp that invalidates delivery caches. */
 public final class Apps {
-    private static final String COLUMNS = "id, name, site_key, allowed_origins, learner_secret, content_version, created_at, updated_at";
+    private static final String COLUMNS = "id, name, site_key, allowed_origins, learner_secret, content_version, created_at, updated_at, theme";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<java.util.Map<String, String>> THEME = new TypeReference<>() {};
 
     private final Database db;
     private final Ids ids;
@@ -34,7 +35,7 @@ public final class Apps {
         this.mapper = mapper;
         this.rowMapper = (rs, c) -> new App(rs.getString("id"), rs.getString("name"), rs.getString("site_key"),
                 readOrigins(rs.getString("allowed_origins")), rs.getString("learner_secret"),
-                rs.getLong("content_version"), rs.getString("created_at"), rs.getString("updated_at"));
+                rs.getLong("content_version"), rs.getString("created_at"), rs.getString("updated_at"), readTheme(rs.getString("theme")));
     }
 
     public App create(String name, List<String> allowedOrigins) {
@@ -46,19 +47,27 @@ public final class Apps {
         List<String> origins = validate(name, allowedOrigins);
         String id = ids.next("app");
         String now = Times.format(clock.instant());
-        db.write(h -> h.createUpdate("INSERT INTO apps (" + COLUMNS + ") VALUES (:id, :name, :key, :origins, :secret, 1, :now, :now)")
+        db.write(h -> h.createUpdate("INSERT INTO apps (" + COLUMNS + ") VALUES (:id, :name, :key, :origins, :secret, 1, :now, :now, '{}')")
                 .bind("id", id).bind("name", name.trim()).bind("key", siteKey).bind("origins", writeOrigins(origins))
                 .bind("secret", ids.secret(32)).bind("now", now).execute());
         return find(id).orElseThrow();
     }
 
     public App update(String id, String name, List<String> allowedOrigins) {
+        return update(id, name, allowedOrigins, null);
+    }
+
+    /** Changes what is given (null: unchanged); a theme replaces the whole theme. */
+    public App update(String id, String name, List<String> allowedOrigins, java.util.Map<String, String> theme) {
         App current = find(id).orElseThrow(() -> Problem.notFound("no app " + id));
         String newName = name == null ? current.name() : name;
+        Validation themeErrors = new Validation();
+        java.util.Map<String, String> newTheme = theme == null ? current.theme() : Theme.check(themeErrors, theme);
+        themeErrors.throwIfInvalid();
         List<String> origins = validate(newName, allowedOrigins == null ? current.allowedOrigins() : allowedOrigins);
         db.write(h -> {
-            h.createUpdate("UPDATE apps SET name = :name, allowed_origins = :origins, updated_at = :now WHERE id = :id")
-                    .bind("id", id).bind("name", newName.trim()).bind("origins", writeOrigins(origins))
+            h.createUpdate("UPDATE apps SET name = :name, allowed_origins = :origins, theme = :theme, updated_at = :now WHERE id = :id")
+                    .bind("id", id).bind("name", newName.trim()).bind("origins", writeOrigins(origins)).bind("theme", write(newTheme))
                     .bind("now", Times.format(clock.instant())).execute();
             return bumpContentVersion(h, id);
         });
@@ -126,8 +135,12 @@ public final class Apps {
     }
 
     private String writeOrigins(List<String> origins) {
+        return write(origins);
+    }
+
+    private String write(Object value) {
         try {
-            return mapper.writeValueAsString(origins);
+            return mapper.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -138,6 +151,14 @@ public final class Apps {
             return List.copyOf(mapper.readValue(json, STRINGS));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored allowed origins are not JSON", e);
+        }
+    }
+
+    private java.util.Map<String, String> readTheme(String json) {
+        try {
+            return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(mapper.readValue(json == null ? "{}" : json, THEME)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored theme is not JSON", e);
         }
     }
 }

@@ -28,7 +28,7 @@ public final class Delivery {
                                String trigger, String frequency, List<Targeting.Condition> audience, int priority,
                                String locale, String dir) {}
 
-    public record Answer(Map<String, String> app, List<DeliveredTip> tips) {}
+    public record Answer(Map<String, Object> app, List<DeliveredTip> tips) {}
 
     private record Compiled(PageRule rule, Tip tip) {}
 
@@ -64,7 +64,12 @@ public final class Delivery {
             }
         }
         matching.sort(Comparator.comparingInt(DeliveredTip::priority).reversed());
-        return new Answer(Map.of("id", app.id(), "name", app.name()), matching);
+        // a fixed key order keeps the ETag the same on every server
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("id", app.id());
+        about.put("name", app.name());
+        about.put("theme", app.theme());
+        return new Answer(about, matching);
     }
 
     private static DeliveredTip delivered(Tip tip, String locale) {

@@ -318,6 +318,25 @@ class OverlayTest {
                 .as("no style attributes written into the page's markup").isEqualTo(1L); // #spacer, set by the page's own script
     }
 
+    @Test
+    void theAppsThemeColoursTheOverlay() {
+        String page = "/test/page.html";
+        clear(page);
+        publish(page, "Themed", null, Map.of("presentation", "modal"));
+        admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of("accent", "#0b6e4f", "background", "rgb(250, 245, 230)", "radius", "2px")));
+        try {
+            browser.open(server.base + page);
+            WebElement modal = box("Themed");
+            assertThat(modal.getCssValue("background-color")).isEqualTo("rgba(250, 245, 230, 1)");
+            assertThat(modal.getCssValue("border-top-left-radius")).isEqualTo("12px").as("the modal keeps its own radius");
+            WebElement ok = modal.findElement(By.cssSelector("[data-inflow-dismiss=got-it]"));
+            assertThat(ok.getCssValue("background-color")).isEqualTo("rgba(11, 110, 79, 1)");
+            assertThat(axeViolations()).as("contrast with the theme").isEmpty();
+        } finally {
+            admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of()));
+        }
+    }
+
     /** What a learner sees of a tooltip: its text style, size, colours, and where it sits relative to its element. */
     private Map<String, Object> look(WebElement tip, WebElement anchor) {
         browser.waitFor(d -> tip.getCssValue("opacity").equals("1") ? true : null); // the fade-in is over

@@ -185,4 +185,23 @@ abstract class TargetingContract {
                 .as("a wrongly typed field is a 400 or 422, never a 500").isBetween(400, 422);
         assertThat(author.get("/api/v1/tips?app=" + appId + "&limit=200").json().get("items")).hasSize(before);
     }
+
+    @Test
+    void anAdminSetsTheAppsThemeAndDeliveryCarriesIt() {
+        Http admin = server.admin();
+        Http.Response bad = admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of("accent", "red; background: url(x)", "radius", "1em", "shadow", "none")));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("theme.accent", "theme.radius", "theme");
+        assertThat(author.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of("accent", "#0a7"))).status()).isEqualTo(403);
+
+        JsonNode app = admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of("accent", "#0a7", "radius", "4px", "font", "\"Inter\", sans-serif"))).json();
+        assertThat(app.get("theme").get("accent").asText()).isEqualTo("#0a7");
+        assertThat(admin.patch("/api/v1/apps/" + appId, Map.of("name", "Targeted")).json().get("theme").get("radius").asText())
+                .as("a change without theme keeps it").isEqualTo("4px");
+        String url = URLEncoder.encode("https://crm.example.com/anything", StandardCharsets.UTF_8);
+        JsonNode delivered = server.http().get("/api/v1/delivery?key=" + siteKey + "&url=" + url).json();
+        assertThat(delivered.get("app").get("theme").get("font").asText()).isEqualTo("\"Inter\", sans-serif");
+        admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of()));
+        assertThat(server.http().get("/api/v1/delivery?key=" + siteKey + "&url=" + url).json().get("app").get("theme")).isEmpty();
+    }
 }
