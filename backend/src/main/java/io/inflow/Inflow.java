@@ -7,6 +7,7 @@ import io.inflow.apps.Apps;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
 import io.inflow.delivery.DeliveryController;
+import io.inflow.delivery.SearchController;
 import io.inflow.demo.DemoSeed;
 import io.inflow.events.EventController;
 import io.inflow.events.Events;
@@ -15,6 +16,7 @@ import io.inflow.export.ExportController;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
+import io.inflow.tips.TipSearch;
 import io.inflow.tips.Tips;
 import io.inflow.web.Access;
 import io.inflow.web.Cors;
@@ -63,7 +65,9 @@ public final class Inflow implements AutoCloseable {
         var accountController = new AccountController(accounts, json);
         var appController = new AppController(apps, json);
         var tipController = new TipController(tips, content, json);
-        var deliveryController = new DeliveryController(apps, new Delivery(tips, clock), json);
+        Delivery delivery = new Delivery(tips, clock);
+        var deliveryController = new DeliveryController(apps, delivery, json);
+        var searchController = new SearchController(apps, delivery, new TipSearch(db));
         var eventController = new EventController(apps, events, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         byte[] openApi = resource("/openapi.json");
@@ -71,6 +75,7 @@ public final class Inflow implements AutoCloseable {
         routes = List.of(
                 Route.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), ANYONE),
                 Route.get("/api/v1/delivery", deliveryController::get, ANYONE),
+                Route.get("/api/v1/search", searchController::get, ANYONE),
                 Route.post("/api/v1/events", eventController::ingest, ANYONE),
 
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),

@@ -72,6 +72,30 @@ public final class Delivery {
         return new Answer(about, matching);
     }
 
+    /** Search results: these published tips (ranked ids) that are in their schedule, the page's own first. */
+    public Found found(App app, List<String> rankedIds, URI url, List<String> languages) {
+        java.time.Instant now = clock.instant();
+        Map<String, Compiled> byId = new java.util.HashMap<>();
+        for (Compiled c : snapshot(app).tips()) {
+            byId.put(c.tip().id(), c);
+        }
+        List<DeliveredTip> onPage = new ArrayList<>();
+        List<DeliveredTip> elsewhere = new ArrayList<>();
+        for (String id : rankedIds) {
+            Compiled c = byId.get(id);
+            if (c != null && (c.tip().schedule() == null || c.tip().schedule().contains(now))) {
+                DeliveredTip tip = delivered(c.tip(), Languages.pick(c.tip().locales().keySet(), languages));
+                (c.rule().match(url).isPresent() ? onPage : elsewhere).add(tip);
+            }
+        }
+        List<DeliveredTip> all = new ArrayList<>(onPage);
+        all.addAll(elsewhere);
+        return new Found(all, onPage.stream().map(DeliveredTip::id).toList());
+    }
+
+    /** Tips found by a search, and which of them belong to the page the learner is on. */
+    public record Found(List<DeliveredTip> tips, List<String> onPage) {}
+
     private static DeliveredTip delivered(Tip tip, String locale) {
         Targeting.Translation t = locale == null ? null : tip.locales().get(locale);
         return new DeliveredTip(tip.id(), t == null ? tip.title() : t.title(), tip.presentation(), tip.placement(),

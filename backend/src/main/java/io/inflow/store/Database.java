@@ -89,7 +89,8 @@ public final class Database implements AutoCloseable {
     private void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // shared migrations, then the few that only one database can express (full-text search)
+                .locations("classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
                 .load()
                 .migrate();
     }

@@ -204,4 +204,43 @@ abstract class TargetingContract {
         admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of()));
         assertThat(server.http().get("/api/v1/delivery?key=" + siteKey + "&url=" + url).json().get("app").get("theme")).isEmpty();
     }
+
+    private JsonNode search(String q, String path) {
+        Http.Response r = server.http().get("/api/v1/search?key=" + siteKey + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + "&url=" + URLEncoder.encode("https://crm.example.com" + path, StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void theLauncherFindsPublishedTipsByWordsWithThePagesOwnFirst() {
+        publish("/invoices", "Invoice numbering", Map.of("body", "Invoices are numbered per **fiscal** year."));
+        publish("/quotes", "Quote approval", Map.of("body", "A quote over the limit needs a manager; invoices follow later."));
+        publish("/quotes", "Fiscal calendar", Map.of("body", "Our fiscal year starts in April."));
+        Http.Response draft = author.post("/api/v1/tips", tip("/quotes", "Draft about invoices", Map.of()));
+        assertThat(draft.status()).isEqualTo(201);
+        publish("/other", "Ended invoice tip", Map.of("schedule", Map.of("to", "2020-01-01T00:00:00Z")));
+
+        JsonNode onQuotes = search("invoice", "/quotes");
+        assertThat(onQuotes.get("tips").findValuesAsText("title")).as("prefix match, the page's own first, no drafts or ended tips")
+                .containsExactly("Quote approval", "Invoice numbering");
+        assertThat(onQuotes.get("onPage").get(0).asText()).isEqualTo(onQuotes.get("tips").get(0).get("id").asText());
+        assertThat(onQuotes.get("onPage")).hasSize(1);
+
+        assertThat(search("fiscal", "/nowhere").get("tips").findValuesAsText("title")).as("a title match ranks above a body match")
+                .containsExactly("Fiscal calendar", "Invoice numbering");
+        assertThat(search("fiscal year april", "/nowhere").get("tips").findValuesAsText("title")).containsExactly("Fiscal calendar");
+        assertThat(search("\"fiscal\"* ') ; -- (", "/nowhere").get("tips").findValuesAsText("title"))
+                .as("query syntax is only words").contains("Fiscal calendar");
+        assertThat(search("zebra", "/quotes").get("tips")).isEmpty();
+        assertThat(search("", "/quotes").get("tips")).isEmpty();
+
+        String anyTip = onQuotes.get("tips").get(0).get("id").asText();
+        author.post("/api/v1/tips/" + anyTip + "/unpublish", null);
+        assertThat(search("invoice", "/quotes").get("tips").findValuesAsText("title")).containsExactly("Invoice numbering");
+
+        Http.Response noQuery = server.http().get("/api/v1/search?key=" + siteKey + "&url=https%3A%2F%2Fcrm.example.com%2F");
+        assertThat(noQuery.status()).isEqualTo(422);
+        assertThat(server.http().get("/api/v1/search?key=nope&q=x&url=https%3A%2F%2Fcrm.example.com%2F").status()).isEqualTo(404);
+    }
 }
