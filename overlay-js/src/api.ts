@@ -1,8 +1,10 @@
 // Asks the server which tips belong to a page; revalidates with the ETag remembered per URL.
-import type { Delivery } from './types';
+import type { Delivery, Tip } from './types';
 
 export interface DeliveryClient {
   get(url: string, lang?: string): Promise<Delivery>;
+  /** The launcher's search over the app's published tips, the page's own first. */
+  search(query: string, url: string, lang?: string): Promise<Tip[]>;
 }
 
 /**
@@ -11,9 +13,15 @@ export interface DeliveryClient {
  */
 export function createDeliveryClient(server: string, key: string, doFetch: typeof fetch = (...a) => fetch(...a)): DeliveryClient {
   const cache = new Map<string, { etag: string; delivery: Delivery }>();
+  const address = (path: string, page: string, lang = '', q = ''): string =>
+    `${server}/api/v1/${path}?key=${encodeURIComponent(key)}&url=${encodeURIComponent(page)}${lang && `&lang=${encodeURIComponent(lang)}`}${q && `&q=${encodeURIComponent(q)}`}`;
   return {
+    async search(q, page, lang) {
+      const found = (await (await doFetch(address('search', page, lang, q), { credentials: 'omit' })).json()) as { tips?: Tip[] };
+      return found.tips ?? [];
+    },
     async get(page, lang) {
-      const url = `${server}/api/v1/delivery?key=${encodeURIComponent(key)}&url=${encodeURIComponent(page)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
+      const url = address('delivery', page, lang);
       const cached = cache.get(url);
       const headers: Record<string, string> = {};
       if (cached) headers['If-None-Match'] = cached.etag;

@@ -9,11 +9,11 @@ export interface Condition {
 
 export type Traits = Record<string, unknown>;
 
-/** Times compare as times, everything else as numbers; NaN makes every comparison false. */
-const num = (v: unknown): number => (typeof v == 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? Date.parse(v) : Number(v));
+/** Numbers compare as numbers, other text as a time (ISO-8601); NaN makes every comparison false. */
+const num = (v: unknown): number => (typeof v == 'string' && isNaN(+v) ? Date.parse(v) : Number(v));
 
 function holds(c: Condition, traits: Traits): boolean {
-  const raw = Object.prototype.hasOwnProperty.call(traits, c.trait) ? traits[c.trait] : undefined;
+  const raw = Object.hasOwn(traits, c.trait) ? traits[c.trait] : undefined;
   // A list trait (roles: ['sales', 'lead']) matches when any of its values does.
   const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v != null && v !== '');
   const has = values.length > 0;

@@ -4,6 +4,9 @@ import { createDeliveryClient } from './api';
 import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';
 import { createOverlay } from './overlay';
+import { createLauncher } from './launcher';
+import { inAudience } from './audience';
+import type { Tip } from './types';
 import { readJson, writeJson } from './storage';
 import { uuid } from './uuid';
 
@@ -11,6 +14,8 @@ export interface InflowConfig {
   key: string;
   server: string;
   nonce: string | null;
+  /** Where the launcher button sits: bottom-right, bottom-left or hidden (data-launcher). */
+  launcher?: string;
 }
 
 export interface InflowApi {
@@ -32,7 +37,7 @@ export function readConfig(doc: Document): InflowConfig | null {
   const key = script?.dataset.key;
   if (!script || !key || !script.src) return null;
   try {
-    return { key, server: new URL(script.src, doc.baseURI).origin, nonce: script.dataset.nonce ?? script.nonce ?? null };
+    return { key, server: new URL(script.src, doc.baseURI).origin, nonce: script.dataset.nonce ?? script.nonce ?? null, launcher: script.dataset.launcher ?? 'bottom-right' };
   } catch {
     return null;
   }
@@ -60,6 +65,21 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win });
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner });
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a));
+  const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);
+  const forLearner = (tips: Tip[]): Tip[] => tips.filter((t) => inAudience(t.audience, traits));
+  let pageTips: Tip[] = [];
+  const stopLauncher = createLauncher(doc, {
+    position: config.launcher ?? 'bottom-right',
+    shadow: overlay.shadow,
+    pageTips: () => forLearner(pageTips),
+    async search(q) {
+      const found = forLearner(await delivery.search(q, win.location.href, lang()));
+      // Searches that find nothing tell authors what is missing.
+      events.add('search', '', { query: q, results: found.length, noResult: !found.length });
+      return found;
+    },
+    choose: (tip) => overlay.reveal(tip),
+  });
   let page = pageOf(win.location.href);
   let seq = 0;
   let destroyed = false;
@@ -68,9 +88,8 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     const mine = ++seq;
     try {
       // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
-      const lang = typeof traits.locale == 'string' ? traits.locale : win.navigator.language;
-      const answer = await delivery.get(win.location.href, lang);
-      if (mine === seq && !destroyed) overlay.show(answer.tips, page, answer.app?.theme);
+      const answer = await delivery.get(win.location.href, lang());
+      if (mine === seq && !destroyed) overlay.show((pageTips = answer.tips), page, answer.app?.theme);
     } catch {
       if (mine === seq && !destroyed) overlay.show([], page);
     }
@@ -101,6 +120,7 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
       if (destroyed) return;
       destroyed = true;
       stopNavigation();
+      stopLauncher();
       overlay.destroy();
       events.destroy();
       const w = win as InflowWindow;

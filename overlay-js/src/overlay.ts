@@ -35,6 +35,10 @@ export interface Overlay {
    */
   show(tips: Tip[], view?: string, theme?: Record<string, string>): void;
   dismiss(tipId: string, how: 'close' | 'escape' | 'got_it'): void;
+  /** Shows a tip the learner chose in the launcher: beside its element when it is on the page, else as a modal. */
+  reveal(tip: Tip): void;
+  /** The shadow root everything is drawn in (created on first use). */
+  shadow(): ShadowRoot;
   destroy(): void;
 }
 
@@ -205,6 +209,16 @@ export function createOverlay(options: OverlayOptions): Overlay {
       drop(tipId);
       arrange();
     },
+    reveal(tip) {
+      drop(tip.id);
+      const found = tip.anchor && resolve(tip.anchor);
+      const el = found && found.ok ? found.element : null;
+      const state: State = { tip: { ...tip, presentation: el && tip.presentation != 'modal' ? 'tooltip' : 'modal' }, el, ready: true, shown: null, disarm: () => undefined };
+      states.set(tip.id, state);
+      el?.scrollIntoView({ block: 'center' });
+      openTip(state);
+    },
+    shadow,
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -10,7 +10,6 @@ export const HOVER_INTENT_MS = 400;
  * `launcher` tips never fire here: only the launcher opens them.
  */
 export function armTrigger(trigger: string | undefined, el: Element, fire: (byLearner: boolean) => void): () => void {
-  const win = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
   const on = (types: string[], fn: () => void): (() => void) => {
     types.forEach((t) => el.addEventListener(t, fn));
     return () => types.forEach((t) => el.removeEventListener(t, fn));
@@ -26,8 +25,8 @@ export function armTrigger(trigger: string | undefined, el: Element, fire: (byLe
     const offLeave = on(['pointerleave', 'focusout'], () => clearTimeout(timer));
     return () => { clearTimeout(timer); off(); offLeave(); };
   }
-  if (trigger === 'visible' && win?.IntersectionObserver) {
-    const io = new win.IntersectionObserver((entries) => {
+  if (trigger === 'visible') {
+    const io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         io.disconnect();
         fire(false);

@@ -31,4 +31,4 @@ export interface Delivery {
   tips: Tip[];
 }
 
-export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing';
+export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search';

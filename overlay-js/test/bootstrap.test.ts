@@ -10,7 +10,9 @@ describe('bootstrap', () => {
 
   it('reads the site key and server origin from the script tag', () => {
     document.head.innerHTML = '<script data-key="K1" data-nonce="n0" src="https://inflow.example.com/inflow.js"></script>';
-    expect(readConfig(document)).toEqual({ key: 'K1', server: 'https://inflow.example.com', nonce: 'n0' });
+    expect(readConfig(document)).toEqual({ key: 'K1', server: 'https://inflow.example.com', nonce: 'n0', launcher: 'bottom-right' });
+    document.head.innerHTML = '<script data-key="K1" data-launcher="hidden" src="https://inflow.example.com/inflow.js"></script>';
+    expect(readConfig(document)!.launcher).toBe('hidden');
   });
 
   it('replays the stub queue, fetches delivery per page, and tears everything down', async () => {

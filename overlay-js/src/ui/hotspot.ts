@@ -9,7 +9,6 @@ export function showBeacon(shadow: ShadowRoot, anchor: Element, tip: Tip, open: 
   beacon.type = 'button';
   beacon.setAttribute('data-inflow-beacon', tip.id);
   beacon.setAttribute('aria-label', `Tip: ${tip.title}`);
-  beacon.setAttribute('aria-haspopup', 'dialog');
   beacon.addEventListener('click', open);
   shadow.appendChild(beacon);
   // The beacon's centre sits on the element's top end corner (mirrored for right-to-left pages).

@@ -319,6 +319,49 @@ class OverlayTest {
     }
 
     @Test
+    void theLauncherListsThePagesTipsSearchesTheAppsAndShowsTheChoiceAndEverySearchIsAnEvent() {
+        String page = "/test/page.html";
+        clear(page);
+        clear("/test/elsewhere");
+        Map<String, Object> fp = fingerprints(page);
+        publish(page, "Name as on the contract", fp.get("name"), Map.of("trigger", "launcher"));
+        publish("/test/elsewhere", "Refund policy", null, Map.of("presentation", "modal", "body", "Refunds are possible within **30 days**."));
+
+        browser.open(server.base + page);
+        WebElement launcher = browser.inShadow(OVERLAY, ".launcher").get(0);
+        assertThat(showing("Name as on the contract")).as("a launcher tip waits for the launcher").isFalse();
+        browser.driver.findElement(By.id("name")).sendKeys(Keys.chord(Keys.ALT, Keys.SHIFT, "h"));
+        WebElement panel = browser.inShadow(OVERLAY, ".panel").get(0);
+        assertThat(panel.getText()).contains("Name as on the contract");
+        assertThat(axeViolations()).as("launcher panel").isEmpty();
+
+        press("refunds");
+        browser.waitFor(d -> panel.getText().contains("Refund policy") ? true : null);
+        panel.findElement(By.xpath(".//button[contains(., 'Refund policy')]")).click();
+        assertThat(box("Refund policy").getText()).contains("30 days");
+        press(Keys.ESCAPE);
+        gone("Refund policy");
+
+        launcher.click();
+        WebElement again = browser.inShadow(OVERLAY, ".panel").get(0);
+        press("zebra");
+        browser.waitFor(d -> again.getText().contains("No tips found") ? true : null);
+        press(Keys.ESCAPE);
+        launcher.click();
+        browser.inShadow(OVERLAY, ".panel button").get(0).click();
+        WebElement chosen = box("Name as on the contract");
+        assertThat(gap(chosen.getRect(), browser.driver.findElement(By.id("name")).getRect())).as("beside its element").isBetween(0, 30);
+
+        browser.open("about:blank"); // flushes the event queue
+        String csv = browser.waitFor(Duration.ofSeconds(15), d -> {
+            String body = admin.get("/api/v1/exports/events?format=csv&type=search").body();
+            return body.contains("zebra") && body.contains("refunds") ? body : null;
+        });
+        assertThat(csv.lines().filter(l -> l.contains("zebra"))).singleElement().asString().contains("noResult").contains("true");
+        assertThat(csv.lines().filter(l -> l.contains("refunds"))).singleElement().asString().contains("\"\"results\"\":1");
+    }
+
+    @Test
     void theAppsThemeColoursTheOverlay() {
         String page = "/test/page.html";
         clear(page);
