@@ -1,5 +1,6 @@
 package io.inflow.browser;
 
+import static io.inflow.testing.Rects.gap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inflow.testing.Browser;
@@ -78,7 +79,7 @@ class OverlayTest {
         browser.open(server.base + page);
         browser.waitFor(d -> browser.js("return !!(window.Inflow && window.Inflow.anchor)").equals(true) ? true : null);
         return (Map<String, Object>) browser.js("const out = {};"
-                + "for (const id of ['name', 'save', 'help', 'footer']) out[id] = Inflow.anchor.record(document.getElementById(id));"
+                + "for (const id of ['name', 'save', 'help', 'footer', 'deep']) if (document.getElementById(id)) out[id] = Inflow.anchor.record(document.getElementById(id));"
                 + "return out;");
     }
 
@@ -200,6 +201,32 @@ class OverlayTest {
         // axe does look inside the shadow root: a flaw put there on purpose is reported
         browser.js("document.getElementById(arguments[0]).shadowRoot.appendChild(document.createElement('img')).src = '/x.png'", OVERLAY);
         assertThat(axeViolations()).anyMatch(v -> v.startsWith("image-alt"));
+    }
+
+    @Test
+    void aTooltipStaysBesideItsElementThroughScrollingResizingAndMoves() {
+        String page = "/test/page.html";
+        clear(page);
+        Map<String, Object> fp = fingerprints(page);
+        publish(page, "Read the terms", fp.get("deep"), Map.of("placement", "right"));
+        browser.open(server.base + page);
+        WebElement tip = box("Read the terms");
+        WebElement deep = browser.driver.findElement(By.id("deep"));
+        java.util.function.Supplier<String> beside = () -> {
+            Rectangle t = tip.getRect();
+            Rectangle e = deep.getRect();
+            return gap(t, e) <= 30 && t.x >= e.x + e.width ? "beside" : "off by " + t + " vs " + e;
+        };
+        assertThat(beside.get()).isEqualTo("beside");
+
+        browser.js("document.getElementById('scroller').scrollTop = 120"); // inside a scroll container
+        browser.waitFor(d -> beside.get().equals("beside") ? true : null);
+        browser.js("window.scrollBy(0, 60)"); // the page
+        browser.waitFor(d -> beside.get().equals("beside") ? true : null);
+        browser.js("document.getElementById('deep').style.marginLeft = '150px'"); // the element moves
+        browser.waitFor(d -> beside.get().equals("beside") ? true : null);
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(900, 700)); // a resize
+        browser.waitFor(d -> beside.get().equals("beside") ? true : null);
     }
 
     @Test
@@ -394,12 +421,6 @@ class OverlayTest {
         look.put("size", r.width + "x" + r.height);
         look.put("below the element by", r.y - (a.y + a.height));
         return look;
-    }
-
-    private static int gap(Rectangle a, Rectangle b) {
-        int dx = Math.max(0, Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width)));
-        int dy = Math.max(0, Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height)));
-        return Math.max(dx, dy);
     }
 
     private static void sleep(long ms) {

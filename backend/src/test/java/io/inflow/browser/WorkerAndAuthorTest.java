@@ -1,5 +1,7 @@
 package io.inflow.browser;
 
+import static io.inflow.testing.Rects.gap;
+import static io.inflow.testing.Rects.overlapArea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -173,18 +175,5 @@ class WorkerAndAuthorTest {
             a.click();
         }
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
-    }
-
-    /** The distance between two rectangles (0 when they touch). */
-    private static int gap(Rectangle a, Rectangle b) {
-        int dx = Math.max(0, Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width)));
-        int dy = Math.max(0, Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height)));
-        return Math.max(dx, dy);
-    }
-
-    private static int overlapArea(Rectangle a, Rectangle b) {
-        int w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-        int h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-        return w > 0 && h > 0 ? w * h : 0;
     }
 }
