@@ -25,12 +25,7 @@ public final class DeliveryController {
     public void get(Context ctx) {
         App app = siteApp(apps, ctx.queryParam("key"));
         Cors.overlay(ctx, app);
-        URI url;
-        try {
-            url = PageRule.pageUrl(ctx.queryParam("url"));
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("url", e.getMessage());
-        }
+        URI url = pageUrl(ctx.queryParam("url"));
         byte[] body = json.write(delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")))).getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
         ctx.header("ETag", etag);
@@ -40,6 +35,15 @@ public final class DeliveryController {
             return;
         }
         ctx.contentType("application/json").result(body);
+    }
+
+    /** The page an overlay request is about; a 422 on the url field when it is not a page URL. */
+    static URI pageUrl(String text) {
+        try {
+            return PageRule.pageUrl(text);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("url", e.getMessage());
+        }
     }
 
     /** The app a site key names; overlay endpoints share this check. */

@@ -30,12 +30,7 @@ public final class SearchController {
         if (q == null || q.length() > MAX_QUERY) {
             throw Problem.invalid("q", "is required, at most " + MAX_QUERY + " characters");
         }
-        URI url;
-        try {
-            url = PageRule.pageUrl(ctx.queryParam("url"));
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("url", e.getMessage());
-        }
+        URI url = DeliveryController.pageUrl(ctx.queryParam("url"));
         List<String> ids = search.find(app.id(), TipSearch.words(q), LIMIT);
         ctx.header("Cache-Control", "no-store");
         ctx.json(delivery.found(app, ids, url, Languages.parse(ctx.queryParam("lang"))));
