@@ -105,6 +105,7 @@ public final class Inflow implements AutoCloseable {
             config.router.ignoreTrailingSlashes = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.http.maxRequestSize = 1_000_000;
+            // on stop, requests in flight get up to 10 s to finish (ShutdownTest)
             config.jetty.modifyServer(s -> s.setStopTimeout(10_000));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
