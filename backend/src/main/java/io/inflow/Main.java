@@ -25,6 +25,8 @@ public final class Main {
               serve    start the Inflow server
               demo     start the server with a demo app and a sample CRM at /demo/
               export   write events to a file (CSV or NDJSON)
+              backup   copy the embedded SQLite database to a file, online (--out FILE)
+              restore  replace the embedded SQLite database with a backup (--from FILE; stop the server first)
 
             Options (serve, demo):
               --port N       HTTP port (INFLOW_PORT, default 7070)
@@ -68,6 +70,8 @@ public final class Main {
                 case "serve" -> serve(settings(options, env, false), out);
                 case "demo" -> serve(settings(options, env, true), out);
                 case "export" -> export(options, settings(options, env, false), out, err);
+                case "backup" -> backup(options, settings(options, env, false), err);
+                case "restore" -> restore(options, settings(options, env, false), err);
                 default -> {
                     err.println("inflow: unknown command '" + args[0] + "'");
                     err.print(USAGE);
@@ -180,6 +184,36 @@ public final class Main {
             return 0;
         } catch (IOException e) {
             err.println("inflow: cannot write " + target + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int backup(Map<String, String> options, Settings settings, PrintStream err) {
+        String target = options.get("out");
+        if (target == null) {
+            throw new IllegalArgumentException("backup needs --out FILE");
+        }
+        try {
+            long bytes = io.inflow.store.Backup.backup(settings.databaseUrl(), Path.of(target));
+            err.printf("backup written to %s (%,d bytes, integrity_check ok)%n", target, bytes);
+            return 0;
+        } catch (IOException e) {
+            err.println("inflow: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int restore(Map<String, String> options, Settings settings, PrintStream err) {
+        String source = options.get("from");
+        if (source == null) {
+            throw new IllegalArgumentException("restore needs --from FILE (a file made by backup)");
+        }
+        try {
+            io.inflow.store.Backup.restore(Path.of(source), settings.databaseUrl());
+            err.printf("restored %s into %s%n", source, io.inflow.store.Backup.file(settings.databaseUrl()));
+            return 0;
+        } catch (IOException e) {
+            err.println("inflow: " + e.getMessage());
             return 1;
         }
     }
