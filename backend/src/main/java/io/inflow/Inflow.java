@@ -132,10 +132,18 @@ public final class Inflow implements AutoCloseable {
 
     /** Opens the database named by the settings and starts serving on the settings' port (0 = any free port). */
     public static Inflow start(Settings settings) {
-        Database db = Database.open(settings.databaseUrl());
-        Inflow inflow = new Inflow(settings, db, Clock.systemUTC());
-        inflow.server.start(settings.port());
-        return inflow;
+        return create(settings).listen();
+    }
+
+    /** Opens (and migrates) the database and builds everything, without listening yet. */
+    public static Inflow create(Settings settings) {
+        return new Inflow(settings, Database.open(settings.databaseUrl()), Clock.systemUTC());
+    }
+
+    /** Starts serving on the settings' port (0 = any free port). */
+    public Inflow listen() {
+        server.start(settings.port());
+        return this;
     }
 
     /** Creates the first admin when there is no account yet; answers the generated password, if one was made. */

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /** The command line: inflow.jar serve | demo | export. */
 public final class Main {
@@ -137,18 +136,20 @@ public final class Main {
     private static int serve(Settings settings, PrintStream out) {
         Inflow inflow;
         try {
-            inflow = Inflow.start(settings);
+            inflow = Inflow.create(settings);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot start: " + rootMessage(e));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            inflow.close();
-            stopped.countDown();
-        }, "inflow-shutdown"));
-        inflow.ensureAdmin().ifPresentOrElse(
-                password -> out.println("Admin account created: " + settings.adminEmail() + " / " + password + "  (shown once; keep it)"),
-                () -> { });
+        // the first admin exists before the first request can arrive
+        inflow.ensureAdmin().ifPresent(password ->
+                out.println("Admin account created: " + settings.adminEmail() + " / " + password + "  (shown once; keep it)"));
+        try {
+            inflow.listen();
+        } catch (RuntimeException e) {
+            inflow.database().close();
+            throw new IllegalArgumentException("cannot listen on port " + settings.port() + ": " + rootMessage(e));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(inflow::close, "inflow-shutdown"));
         String base = "http://localhost:" + inflow.port();
         if (settings.demo()) {
             inflow.seedDemo();

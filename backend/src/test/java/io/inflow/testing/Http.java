@@ -35,6 +35,11 @@ public final class Http {
     private final HttpClient client;
     private final Map<String, String> defaults = new LinkedHashMap<>();
 
+    /** A client for any server, e.g. one in another process. */
+    public static Http to(String base) {
+        return new Http(base);
+    }
+
     Http(String base) {
         this.base = base;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
