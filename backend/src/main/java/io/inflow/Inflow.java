@@ -2,6 +2,7 @@ package io.inflow;
 
 import io.inflow.accounts.AccountController;
 import io.inflow.accounts.Accounts;
+import io.inflow.accounts.SignInThrottle;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
 import io.inflow.content.Content;
@@ -17,6 +18,7 @@ import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
 import io.inflow.tips.Tips;
 import io.inflow.web.Access;
+import io.inflow.web.ClientAddress;
 import io.inflow.web.Cors;
 import io.inflow.web.Errors;
 import io.inflow.web.Json;
@@ -60,7 +62,8 @@ public final class Inflow implements AutoCloseable {
         Events events = new Events(db, clock);
         Access access = new Access(accounts);
 
-        var accountController = new AccountController(accounts, json);
+        var accountController = new AccountController(accounts, new SignInThrottle(db, clock),
+                new ClientAddress(settings.trustedProxies()), json);
         var appController = new AppController(apps, json);
         var tipController = new TipController(tips, content, json);
         var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
@@ -76,6 +79,7 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),
                 Route.get("/api/v1/session", accountController::current, SIGNED_IN),
                 Route.delete("/api/v1/session", accountController::signOut, SIGNED_IN),
+                Route.delete("/api/v1/sessions", accountController::signOutEverywhere, SIGNED_IN),
                 Route.get("/api/v1/accounts", accountController::list, ADMIN),
                 Route.post("/api/v1/accounts", accountController::create, ADMIN),
                 Route.get("/api/v1/tokens", accountController::tokens, SIGNED_IN),

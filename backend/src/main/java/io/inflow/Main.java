@@ -31,6 +31,7 @@ public final class Main {
               --port N       HTTP port (INFLOW_PORT, default 7070)
               --data DIR     data directory for the embedded SQLite file (INFLOW_DATA, default ./inflow-data)
               --db URL       JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB?user=…&password=… (INFLOW_DB)
+              --trusted-proxies A,B   addresses of reverse proxies whose X-Forwarded-For is believed (INFLOW_TRUSTED_PROXIES)
             The first admin is INFLOW_ADMIN_EMAIL (default admin@inflow.local) with INFLOW_ADMIN_PASSWORD,
             or a generated password printed once.
 
@@ -105,7 +106,7 @@ public final class Main {
             } else {
                 throw new IllegalArgumentException("option --" + name + " needs a value");
             }
-            if (!List.of("port", "data", "db", "format", "out", "from", "to", "app", "type").contains(name)) {
+            if (!List.of("port", "data", "db", "trusted-proxies", "format", "out", "from", "to", "app", "type").contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, value);
@@ -129,8 +130,15 @@ public final class Main {
         if (db == null || db.isBlank()) {
             db = Database.sqliteUrl(data);
         }
+        String proxies = options.getOrDefault("trusted-proxies", env.getOrDefault("INFLOW_TRUSTED_PROXIES", ""));
+        java.util.Set<String> trusted = new java.util.HashSet<>();
+        for (String proxy : proxies.split(",")) {
+            if (!proxy.isBlank()) {
+                trusted.add(proxy.trim());
+            }
+        }
         return new Settings(port, data, db, env.getOrDefault("INFLOW_ADMIN_EMAIL", "admin@inflow.local"),
-                env.get("INFLOW_ADMIN_PASSWORD"), demo);
+                env.get("INFLOW_ADMIN_PASSWORD"), demo, trusted);
     }
 
     private static int serve(Settings settings, PrintStream out) {
