@@ -13,6 +13,8 @@ import io.inflow.events.EventController;
 import io.inflow.events.Events;
 import io.inflow.export.EventExport;
 import io.inflow.export.ExportController;
+import io.inflow.limits.PublicLimits;
+import io.inflow.limits.RateLimits;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
@@ -48,6 +50,7 @@ public final class Inflow implements AutoCloseable {
     private final Accounts accounts;
     private final Apps apps;
     private final Tips tips;
+    private final RateLimits rateLimits;
     private final List<Route> routes;
     private final Javalin server;
 
@@ -61,9 +64,11 @@ public final class Inflow implements AutoCloseable {
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
         Events events = new Events(db, clock);
         Access access = new Access(accounts);
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
+        rateLimits = new RateLimits(db, clock);
+        PublicLimits publicLimits = new PublicLimits(rateLimits, settings.limits(), clientAddress);
 
-        var accountController = new AccountController(accounts, new SignInThrottle(db, clock),
-                new ClientAddress(settings.trustedProxies()), json);
+        var accountController = new AccountController(accounts, new SignInThrottle(db, clock), clientAddress, json);
         var appController = new AppController(apps, json);
         var tipController = new TipController(tips, content, json);
         var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
@@ -124,6 +129,8 @@ public final class Inflow implements AutoCloseable {
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
             config.routes.before("/api/v1/*", Cors::authoring);
+            config.routes.before("/api/v1/delivery", publicLimits::check);
+            config.routes.before("/api/v1/events", publicLimits::check);
             config.routes.beforeMatched(access::check);
             config.routes.options("/api/v1/*", Cors::preflight, ANYONE);
             config.routes.get("/", ctx -> ctx.redirect(settings.demo() ? "/demo/accounts" : "/console/"), ANYONE);
@@ -196,6 +203,7 @@ public final class Inflow implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            rateLimits.close();
             db.close();
         }
     }
