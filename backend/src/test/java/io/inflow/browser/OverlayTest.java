@@ -3,10 +3,7 @@ package io.inflow.browser;
 import static io.inflow.testing.Rects.gap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inflow.testing.Browser;
-import io.inflow.testing.Databases;
 import io.inflow.testing.Http;
-import io.inflow.testing.Server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +11,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
@@ -31,37 +24,15 @@ import org.openqa.selenium.interactions.Actions;
  * keyboard use and axe-core, then the same tips on a hostile-CSS page and on a strict-CSP page.
  * The test pages are served from src/test/resources/public/test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverlayTest {
+class OverlayTest extends DemoBrowserTest {
     private static final String OVERLAY = "inflow-overlay-root";
     private static final Path AXE = Path.of("../overlay-js/node_modules/axe-core/axe.min.js");
 
-    Server server;
-    Http admin;
     String appId;
-    Browser browser;
 
     @BeforeAll
-    void start() {
-        server = Server.start(Databases.sqlite(), true);
-        admin = server.admin();
-        appId = admin.get("/api/v1/apps").json().get("items").findParents("siteKey").stream()
-                .filter(a -> a.get("siteKey").asText().equals("demo-crm")).findFirst().orElseThrow().get("id").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    void findDemoApp() {
+        appId = demoAppId();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
