@@ -14,9 +14,10 @@ function fakeApi(overrides: Partial<PickerApi> = {}): PickerApi {
     ]),
     render: vi.fn(async () => [['p', {}, 'Enter the ', ['strong', {}, 'net'], ' amount']]),
     matchPageRule: vi.fn(async () => ({ matches: true })),
-    createTip: vi.fn(async (input: TipInput) => ({ id: 'tip_1', status: 'draft', title: input.title })),
-    updateTip: vi.fn(async (id: string, input: TipInput) => ({ id, status: 'draft', title: input.title })),
-    publishTip: vi.fn(async () => undefined),
+    createTip: vi.fn(async (input: TipInput) => ({ id: 'tip_1', status: 'draft', title: input.title ?? '', version: 1 })),
+    updateTip: vi.fn(async (id: string, input: TipInput) => ({ id, status: 'draft', title: input.title ?? '', version: 2 })),
+    publishTip: vi.fn(async (id: string) => ({ id, status: 'published', title: '', version: 3 })),
+    preview: vi.fn(async () => ({ tips: [], drafts: [] })),
     ...overrides,
   } as PickerApi;
 }
@@ -199,6 +200,8 @@ describe('edit mode', () => {
       placement: 'right',
       pageRule: '/demo/opportunities/:id',
       anchor: FINGERPRINT,
+      learnMore: null,
+      media: null,
     });
     expect(api.publishTip).toHaveBeenCalledWith('tip_1');
     expect(shadow('inflow-status')!.textContent).toBe('Published — workers see it now');
@@ -233,6 +236,7 @@ describe('edit mode', () => {
       publishTip: vi.fn(async () => {
         attempts += 1;
         if (attempts === 1) throw new ApiError(503, 'Try again');
+        return { id: 'tip_1', status: 'published', title: 'Amount', version: 3 };
       }),
     });
     await openOn('amount', api);
@@ -243,7 +247,7 @@ describe('edit mode', () => {
     shadow('inflow-publish')!.click();
     await flush();
     expect(api.createTip).toHaveBeenCalledTimes(1);
-    expect(api.updateTip).toHaveBeenCalledWith('tip_1', expect.objectContaining({ title: 'Amount' }));
+    expect(api.updateTip).toHaveBeenCalledWith('tip_1', expect.objectContaining({ title: 'Amount' }), 1);
     expect(shadow('inflow-status')!.textContent).toBe('Published — workers see it now');
   });
 

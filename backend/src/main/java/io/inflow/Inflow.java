@@ -7,6 +7,7 @@ import io.inflow.apps.Apps;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
 import io.inflow.delivery.DeliveryController;
+import io.inflow.delivery.OverlayScript;
 import io.inflow.demo.DemoSeed;
 import io.inflow.events.EventController;
 import io.inflow.events.Events;
@@ -96,6 +97,10 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/tips/{tipId}/archive", tipController::archive, ADMIN, AUTHOR),
                 Route.post("/api/v1/render", tipController::render, ADMIN, AUTHOR),
                 Route.get("/api/v1/page-rules/match", tipController::matchRule, ADMIN, AUTHOR),
+                Route.get("/api/v1/tips/{tipId}/versions", tipController::versions, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/tips/{tipId}/versions/{version}/restore", tipController::restore, ADMIN, AUTHOR),
+                Route.get("/api/v1/delivery/preview", deliveryController::preview, ADMIN, AUTHOR),
+                Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
 

@@ -22,6 +22,9 @@ public final class Delivery {
 
     public record Answer(Map<String, String> app, List<DeliveredTip> tips) {}
 
+    /** What an author previews on a page: published tips and drafts, with the ids of the drafts. */
+    public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts) {}
+
     private record Compiled(PageRule rule, DeliveredTip tip) {}
 
     private record Snapshot(long contentVersion, List<Compiled> tips) {}
@@ -49,6 +52,26 @@ public final class Delivery {
         return new Answer(Map.of("id", app.id(), "name", app.name()), matching);
     }
 
+    /** Published and draft tips whose rule matches; read fresh (authors expect their last save), never cached. */
+    public Preview preview(App app, URI url) {
+        List<DeliveredTip> matching = new ArrayList<>();
+        List<String> drafts = new ArrayList<>();
+        for (Tip tip : tips.previewed(app.id())) {
+            if (PageRule.parse(tip.pageRule()).match(url).isPresent()) {
+                matching.add(delivered(tip));
+                if (tip.status().equals("draft")) {
+                    drafts.add(tip.id());
+                }
+            }
+        }
+        return new Preview(Map.of("id", app.id(), "name", app.name()), matching, drafts);
+    }
+
+    private static DeliveredTip delivered(Tip tip) {
+        return new DeliveredTip(tip.id(), tip.title(), tip.presentation(), tip.placement(), tip.pageRule(), tip.anchor(),
+                tip.bodyTree(), tip.learnMore(), tip.version());
+    }
+
     private Snapshot snapshot(App app) {
         synchronized (cache) {
             Snapshot cached = cache.get(app.id());
@@ -58,8 +81,7 @@ public final class Delivery {
         }
         List<Compiled> compiled = new ArrayList<>();
         for (Tip tip : tips.published(app.id())) {
-            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), new DeliveredTip(tip.id(), tip.title(),
-                    tip.presentation(), tip.placement(), tip.pageRule(), tip.anchor(), tip.bodyTree(), tip.learnMore(), tip.version())));
+            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), delivered(tip)));
         }
         Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled));
         synchronized (cache) {

@@ -42,6 +42,23 @@ public final class DeliveryController {
         ctx.contentType("application/json").result(body);
     }
 
+    /** GET /api/v1/delivery/preview?app=&url=: for authors, drafts included; not bound to the app's origins. */
+    public void preview(Context ctx) {
+        String appId = ctx.queryParam("app");
+        if (appId == null || appId.isBlank()) {
+            throw Problem.invalid("app", "is required: the id of the app to preview");
+        }
+        App app = apps.find(appId).orElseThrow(() -> Problem.notFound("no app " + appId));
+        URI url;
+        try {
+            url = PageRule.pageUrl(ctx.queryParam("url"));
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("url", e.getMessage());
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(delivery.preview(app, url));
+    }
+
     /** The app a site key names; overlay endpoints share this check. */
     public static App siteApp(Apps apps, String key) {
         if (key == null || key.isBlank()) {

@@ -50,7 +50,7 @@ public final class TipController {
 
     public void update(Context ctx) {
         TipInput in = json.read(ctx, TipInput.class, MAX_BODY);
-        Tip tip = tips.update(ctx.pathParam("tipId"), in, ifMatch(ctx));
+        Tip tip = tips.update(ctx.pathParam("tipId"), in, ifMatch(ctx), savedBy(ctx));
         ctx.header("ETag", etag(tip)).json(tip);
     }
 
@@ -67,8 +67,22 @@ public final class TipController {
     }
 
     private void status(Context ctx, String status) {
-        Tip tip = tips.setStatus(ctx.pathParam("tipId"), status);
+        Tip tip = tips.setStatus(ctx.pathParam("tipId"), status, savedBy(ctx));
         ctx.header("ETag", etag(tip)).json(tip);
+    }
+
+    public void versions(Context ctx) {
+        ctx.json(Map.of("items", tips.versions(ctx.pathParam("tipId"))));
+    }
+
+    public void restore(Context ctx) {
+        int version = ctx.pathParamAsClass("version", Integer.class).check(v -> v > 0, "must be a positive number").get();
+        Tip tip = tips.restore(ctx.pathParam("tipId"), version, ifMatch(ctx), savedBy(ctx));
+        ctx.header("ETag", etag(tip)).json(tip);
+    }
+
+    private static String savedBy(Context ctx) {
+        return Access.principal(ctx).account().email();
     }
 
     public void render(Context ctx) {

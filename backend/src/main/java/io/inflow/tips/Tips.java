@@ -37,8 +37,10 @@ public final class Tips {
     private final Content content;
     private final ObjectMapper mapper;
     private final RowMapper<Tip> rowMapper;
+    private final TipVersions versions;
 
     public Tips(Database db, Ids ids, Clock clock, Apps apps, Content content, ObjectMapper mapper) {
+        this.versions = new TipVersions(db, clock, mapper);
         this.db = db;
         this.ids = ids;
         this.clock = clock;
@@ -64,44 +66,86 @@ public final class Tips {
         String id = ids.next("tip");
         String now = Times.format(clock.instant());
         Content.Rendered body = content.markdown(in.bodyOrEmpty());
-        db.write(h -> h.createUpdate("""
+        return db.write(h -> {
+            h.createUpdate("""
                         INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement,
                                           page_rule, anchor, learn_more_url, learn_more_label, status, author_id,
                                           created_at, updated_at, published_at, version)
                         VALUES (:id, :app, :title, :md, :html, :tree, :presentation, :placement, :rule, :anchor,
                                 :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1)""")
                 .bind("id", id).bind("app", in.appId()).bind("author", authorId).bind("now", now)
-                .bindMap(editable(in, body)).execute());
-        return find(id).orElseThrow();
-    }
-
-    /** Replaces the editable fields; expectedVersion (from If-Match) refuses a lost update. */
-    public Tip update(String id, TipInput in, Integer expectedVersion) {
-        Validation v = new Validation();
-        in.validate(v, false);
-        v.throwIfInvalid();
-        Content.Rendered body = content.markdown(in.bodyOrEmpty());
-        return db.write(h -> {
-            Tip current = find(h, id);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new Problem(412, "version-conflict", "Changed by someone else",
-                        "this tip is at version " + current.version() + ", not " + expectedVersion + ": reload it and apply your change again", List.of());
-            }
-            h.createUpdate("""
-                            UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
-                                   presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
-                                   learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1
-                            WHERE id = :id""")
-                    .bind("id", id).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
-            Apps.bumpContentVersion(h, current.appId());
-            return find(h, id);
+                .bindMap(editable(in, body)).execute();
+            Tip created = find(h, id);
+            versions.record(h, created, null, "created", created.author());
+            return created;
         });
     }
 
+    /** Replaces the editable fields; expectedVersion (from If-Match) refuses a lost update; `by` is who saves. */
+    public Tip update(String id, TipInput in, Integer expectedVersion, String by) {
+        Validation v = new Validation();
+        in.validate(v, false);
+        v.throwIfInvalid();
+        return db.write(h -> {
+            Tip current = find(h, id);
+            checkVersion(current, expectedVersion);
+            return replace(h, current, in, "edited", by);
+        });
+    }
+
+    /** Saves the content of an earlier version as a new version; the status stays as it is. */
+    public Tip restore(String id, int version, Integer expectedVersion, String by) {
+        return db.write(h -> {
+            Tip current = find(h, id);
+            checkVersion(current, expectedVersion);
+            versions.recordIfMissing(h, current);
+            TipVersions.Version old = versions.find(h, id, version)
+                    .orElseThrow(() -> Problem.notFound("tip " + id + " has no version " + version));
+            TipInput in = versions.input(old);
+            Validation v = new Validation();
+            in.validate(v, false);
+            v.throwIfInvalid();
+            return replace(h, current, in, "restored version " + version, by);
+        });
+    }
+
+    public List<TipVersions.Version> versions(String id) {
+        find(id).orElseThrow(() -> Problem.notFound("no tip " + id));
+        return versions.list(id);
+    }
+
+    private static void checkVersion(Tip current, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new Problem(412, "version-conflict", "Changed by someone else",
+                    "this tip is at version " + current.version() + ", not " + expectedVersion + ": reload it and apply your change again", List.of());
+        }
+    }
+
+    private Tip replace(Handle h, Tip current, TipInput in, String change, String by) {
+        versions.recordIfMissing(h, current);
+        Content.Rendered body = content.markdown(in.bodyOrEmpty());
+        h.createUpdate("""
+                        UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
+                               presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
+                               learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1
+                        WHERE id = :id""")
+                .bind("id", current.id()).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
+        Apps.bumpContentVersion(h, current.appId());
+        Tip saved = find(h, current.id());
+        versions.record(h, saved, current, change, by);
+        return saved;
+    }
+
     public Tip setStatus(String id, String status) {
+        return setStatus(id, status, null);
+    }
+
+    /** Moves the tip to a status; a real change is a new version, saved by `by`. */
+    public Tip setStatus(String id, String status, String by) {
         return db.write(h -> {
             Tip current = find(h, id);
             if (!current.status().equals(status)) {
+                versions.recordIfMissing(h, current);
                 String now = Times.format(clock.instant());
                 h.createUpdate("""
                                 UPDATE tips SET status = :status, updated_at = :now, version = version + 1,
@@ -109,10 +153,16 @@ public final class Tips {
                                 WHERE id = :id""")
                         .bind("id", id).bind("status", status).bind("now", now).execute();
                 Apps.bumpContentVersion(h, current.appId());
+                Tip saved = find(h, id);
+                versions.record(h, saved, current, STATUS_CHANGE.get(status), by);
+                return saved;
             }
-            return find(h, id);
+            return current;
         });
     }
+
+    private static final java.util.Map<String, String> STATUS_CHANGE =
+            java.util.Map.of("published", "published", "draft", "unpublished", "archived", "archived");
 
     public Optional<Tip> find(String id) {
         return db.read(h -> h.createQuery(SELECT + " WHERE t.id = :id").bind("id", id).map(rowMapper).findOne());
@@ -140,6 +190,12 @@ public final class Tips {
         boolean more = rows.size() > limit;
         List<Tip> items = more ? rows.subList(0, limit) : rows;
         return new Page(List.copyOf(items), more ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** What an author previews: drafts and published tips. */
+    public List<Tip> previewed(String appId) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE t.app_id = :app AND t.status IN ('draft', 'published') ORDER BY t.id")
+                .bind("app", appId).map(rowMapper).list());
     }
 
     public List<Tip> published(String appId) {
