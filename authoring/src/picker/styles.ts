@@ -28,6 +28,14 @@ export const PICKER_CSS = `
   box-shadow: 0 12px 32px rgba(0, 0, 0, 0.2); pointer-events: auto;
 }
 #inflow-form.left { right: auto; left: 16px; }
+#inflow-form.embedded { position: static; width: auto; max-width: 760px; max-height: none; overflow: visible; box-shadow: none; }
+#inflow-form.embedded .actions { position: static; margin: 16px 0 0; padding: 12px 0 0; }
+.strength { margin: 0 0 12px; font-size: 12px; color: #1f2328; }
+.more { margin: 0 0 12px; }
+.more summary { cursor: pointer; font-weight: 600; font-size: 12px; color: #2563eb; margin: 0 0 8px; }
+.locale { display: grid; grid-template-columns: 64px 1fr auto; gap: 6px; margin: 0 0 8px; }
+.locale textarea { grid-column: 1 / 3; min-height: 48px; }
+[data-pending="true"] { border-style: dashed; }
 h2 { margin: 0 0 4px; font-size: 16px; line-height: 22px; font-weight: 600; }
 .target { margin: 0 0 12px; color: #57606a; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .field { margin: 0 0 12px; }

@@ -12,3 +12,6 @@ CREATE TABLE tip_versions (
     snapshot       TEXT    NOT NULL,
     PRIMARY KEY (tip_id, version)
 );
+
+-- A tip's optional image or video: {"type": "image"|"video", "url": "...", "alt": "..."} as JSON text.
+ALTER TABLE tips ADD COLUMN media TEXT;

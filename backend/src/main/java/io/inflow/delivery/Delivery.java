@@ -18,7 +18,7 @@ import java.util.Map;
 public final class Delivery {
     /** A tip as a worker's overlay receives it. */
     public record DeliveredTip(String id, String title, String presentation, String placement, String pageRule,
-                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, int version) {}
+                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, Tip.Media media, int version) {}
 
     public record Answer(Map<String, String> app, List<DeliveredTip> tips) {}
 
@@ -69,7 +69,7 @@ public final class Delivery {
 
     private static DeliveredTip delivered(Tip tip) {
         return new DeliveredTip(tip.id(), tip.title(), tip.presentation(), tip.placement(), tip.pageRule(), tip.anchor(),
-                tip.bodyTree(), tip.learnMore(), tip.version());
+                tip.bodyTree(), tip.learnMore(), tip.media(), tip.version());
     }
 
     private Snapshot snapshot(App app) {

@@ -34,7 +34,15 @@ public final class TipController {
         if (limit < 1 || limit > 200) {
             throw Problem.invalid("limit", "must be between 1 and 200");
         }
-        ctx.json(tips.list(ctx.queryParam("app"), status, ctx.queryParam("after"), limit));
+        String q = blankToNull(ctx.queryParam("q"));
+        String page = blankToNull(ctx.queryParam("page"));
+        new Validation().check(q == null || q.length() <= 200, "q", "must be at most 200 characters")
+                .check(page == null || page.length() <= 200, "page", "must be at most 200 characters").throwIfInvalid();
+        ctx.json(tips.list(new Tips.Filter(ctx.queryParam("app"), status, q, page), ctx.queryParam("after"), limit));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     public void get(Context ctx) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /** Tips and their lifecycle: draft → published → archived. */
 public final class Tips {
@@ -24,7 +23,7 @@ public final class Tips {
 
     private static final String SELECT = """
             SELECT t.id, t.app_id, t.title, t.body_markdown, t.body_html, t.body_tree, t.presentation, t.placement,
-                   t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.status, a.email AS author,
+                   t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.media, t.status, a.email AS author,
                    t.created_at, t.updated_at, t.published_at, t.version
             FROM tips t LEFT JOIN accounts a ON a.id = t.author_id
             """;
@@ -52,6 +51,7 @@ public final class Tips {
                 rs.getString("presentation"), rs.getString("placement"), rs.getString("page_rule"),
                 readJson(rs.getString("anchor")),
                 rs.getString("learn_more_url") == null ? null : new Tip.LearnMore(rs.getString("learn_more_url"), rs.getString("learn_more_label")),
+                readMedia(rs.getString("media")),
                 rs.getString("status"), rs.getString("author"), rs.getString("created_at"), rs.getString("updated_at"),
                 rs.getString("published_at"), rs.getInt("version"));
     }
@@ -69,10 +69,10 @@ public final class Tips {
         return db.write(h -> {
             h.createUpdate("""
                         INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement,
-                                          page_rule, anchor, learn_more_url, learn_more_label, status, author_id,
+                                          page_rule, anchor, learn_more_url, learn_more_label, media, status, author_id,
                                           created_at, updated_at, published_at, version)
                         VALUES (:id, :app, :title, :md, :html, :tree, :presentation, :placement, :rule, :anchor,
-                                :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1)""")
+                                :lmUrl, :lmLabel, :media, 'draft', :author, :now, :now, NULL, 1)""")
                 .bind("id", id).bind("app", in.appId()).bind("author", authorId).bind("now", now)
                 .bindMap(editable(in, body)).execute();
             Tip created = find(h, id);
@@ -127,7 +127,7 @@ public final class Tips {
         h.createUpdate("""
                         UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
                                presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
-                               learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1
+                               learn_more_url = :lmUrl, learn_more_label = :lmLabel, media = :media, updated_at = :now, version = version + 1
                         WHERE id = :id""")
                 .bind("id", current.id()).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
         Apps.bumpContentVersion(h, current.appId());
@@ -175,21 +175,48 @@ public final class Tips {
 
     /** Newest first; the cursor is the last id of the previous page. */
     public Page list(String appId, String status, String after, int limit) {
+        return list(new Filter(appId, status, null, null), after, limit);
+    }
+
+    /** Which tips a list shows: app, status, words in the title, text in the page rule (each optional). */
+    public record Filter(String appId, String status, String titleContains, String pageRuleContains) {}
+
+    public Page list(Filter filter, String after, int limit) {
         List<Tip> rows = db.read(h -> {
             StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-            if (appId != null) sql.append(" AND t.app_id = :app");
-            if (status != null) sql.append(" AND t.status = :status");
-            if (after != null) sql.append(" AND t.id < :after");
+            java.util.Map<String, Object> binds = new java.util.HashMap<>();
+            if (filter.appId() != null) {
+                sql.append(" AND t.app_id = :app");
+                binds.put("app", filter.appId());
+            }
+            if (filter.status() != null) {
+                sql.append(" AND t.status = :status");
+                binds.put("status", filter.status());
+            }
+            if (filter.titleContains() != null) {
+                sql.append(" AND LOWER(t.title) LIKE :title ESCAPE '!'");
+                binds.put("title", containsPattern(filter.titleContains()));
+            }
+            if (filter.pageRuleContains() != null) {
+                sql.append(" AND LOWER(t.page_rule) LIKE :rule ESCAPE '!'");
+                binds.put("rule", containsPattern(filter.pageRuleContains()));
+            }
+            if (after != null) {
+                sql.append(" AND t.id < :after");
+                binds.put("after", after);
+            }
             sql.append(" ORDER BY t.id DESC LIMIT :limit");
-            Query q = h.createQuery(sql.toString()).bind("limit", limit + 1);
-            if (appId != null) q.bind("app", appId);
-            if (status != null) q.bind("status", status);
-            if (after != null) q.bind("after", after);
-            return q.map(rowMapper).list();
+            return h.createQuery(sql.toString()).bind("limit", limit + 1).bindMap(binds).map(rowMapper).list();
         });
         boolean more = rows.size() > limit;
         List<Tip> items = more ? rows.subList(0, limit) : rows;
         return new Page(List.copyOf(items), more ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** A LIKE pattern for text anywhere, case-insensitive; % and _ typed by the author are literal. */
+    private static String containsPattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
     }
 
     /** What an author previews: drafts and published tips. */
@@ -216,7 +243,17 @@ public final class Tips {
         values.put("lmUrl", in.learnMore() == null ? null : in.learnMore().url().trim());
         values.put("lmLabel", in.learnMore() == null ? null
                 : in.learnMore().label() == null || in.learnMore().label().isBlank() ? "Learn more" : in.learnMore().label().trim());
+        values.put("media", in.media() == null ? null : write(new Tip.Media(in.media().type(), in.media().url().trim(),
+                in.media().alt() == null || in.media().alt().isBlank() ? null : in.media().alt().trim())));
         return values;
+    }
+
+    private Tip.Media readMedia(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, Tip.Media.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored media is not JSON", e);
+        }
     }
 
     private String write(Object value) {

@@ -161,6 +161,28 @@ abstract class TipVersionsContract {
     }
 
     @Test
+    void mediaIsStoredDeliveredAndValidatedLikeLearnMore() {
+        Map<String, Object> withMedia = tip("With a picture", "Look.", "/m");
+        withMedia.put("media", Map.of("type", "image", "url", "https://cdn.example.com/a.png", "alt", "The amount field"));
+        String id = create(withMedia);
+        JsonNode media = author.get("/api/v1/tips/" + id).json().get("media");
+        assertThat(media.get("type").asText()).isEqualTo("image");
+        assertThat(media.get("url").asText()).isEqualTo("https://cdn.example.com/a.png");
+        assertThat(media.get("alt").asText()).isEqualTo("The amount field");
+        author.post("/api/v1/tips/" + id + "/publish", null);
+        String url = "/api/v1/delivery/preview?app=" + appId + "&url=" + URLEncoder.encode("https://crm.example.com/m", StandardCharsets.UTF_8);
+        assertThat(author.get(url).json().get("tips").get(0).get("media").get("type").asText()).isEqualTo("image");
+
+        Map<String, Object> bad = tip("Bad media", "x", "/m");
+        bad.put("media", Map.of("type", "audio", "url", "javascript:alert(1)"));
+        Http.Response refused = author.post("/api/v1/tips", bad);
+        assertThat(refused.status()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains("media.type", "media.url");
+    }
+
+    @Test
     void theOverlayIntegrityIsTheSha384OfTheServedScript() throws Exception {
         JsonNode overlay = analyst.get("/api/v1/overlay").json();
         Http.Response script = server.http().get(overlay.get("path").asText());
