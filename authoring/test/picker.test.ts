@@ -103,6 +103,52 @@ describe('pick mode', () => {
     expect(enter.defaultPrevented).toBe(true);
     expect(record).toHaveBeenCalledWith(document.querySelector('label'));
   });
+
+  it('reaches into open shadow roots, and ArrowUp leaves one for its host', () => {
+    const widget = document.createElement('x-widget');
+    document.body.appendChild(widget);
+    const inner = widget.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<button aria-label="Close dialog">×</button>';
+    picker = startPicker({ api: fakeApi(), record });
+    hover(inner.querySelector('button')!);
+    expect(shadow('inflow-highlight-label')!.textContent).toBe('button “Close dialog”');
+    key('ArrowUp');
+    expect(shadow('inflow-highlight-label')!.textContent).toBe('x-widget');
+    key('ArrowDown');
+    inner.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    expect(record).toHaveBeenCalledWith(inner.querySelector('button'));
+  });
+
+  it('picks inside a same-origin iframe and Escape there cancels', () => {
+    const frame = document.createElement('iframe');
+    document.body.appendChild(frame);
+    const inner = frame.contentDocument!;
+    inner.body.innerHTML = '<button id="pay">Pay now</button>';
+    let stopped = 0;
+    picker = startPicker({ api: fakeApi(), record, onStop: () => { stopped += 1; } });
+    const pay = inner.getElementById('pay')!;
+    hover(pay);
+    expect(shadow('inflow-highlight-label')!.textContent).toBe('button “Pay now”');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    pay.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(record).toHaveBeenCalledWith(pay);
+    key('Escape', inner.body);
+    expect(stopped).toBe(1);
+    picker = null;
+  });
+
+  it('shows the anchor strength and its warnings before saving', () => {
+    picker = startPicker({
+      api: fakeApi(),
+      record,
+      strength: () => ({ unique: false, lookAlikes: 2, carriedBy: ['text'], warnings: ['The id “ember12” looks generated, so it is not relied on.'], foundAgain: true, level: 'fair' }),
+    });
+    document.getElementById('save')!.click();
+    expect(shadow('inflow-anchor-strength')!.textContent).toBe('Fair anchor: not unique · 2 look-alikes · carried by text');
+    expect(shadow('inflow-anchor-warning')!.textContent).toContain('ember12');
+    expect(shadow('inflow-anchor-warning')!.hidden).toBe(false);
+  });
 });
 
 describe('teardown', () => {

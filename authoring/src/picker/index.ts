@@ -4,6 +4,7 @@ import { record, resolve } from '../../../overlay-js/src/anchor/index.ts';
 import { createPickerApi } from './api.ts';
 import { readConfig } from './config.ts';
 import { HOST_ID, startPicker, type Picker } from './picker.ts';
+import { anchorStrength } from './strength.ts';
 
 declare global {
   interface Window {
@@ -25,6 +26,7 @@ function main(): void {
     api: createPickerApi(config.server, config.token, requests.signal),
     record,
     resolve: (fp, root) => resolve(fp, root),
+    strength: (el, fp) => anchorStrength(el, fp),
     onStop: () => {
       requests.abort();
       delete window.__inflowPicker;
