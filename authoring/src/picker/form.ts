@@ -219,7 +219,6 @@ export function openForm(options: FormOptions): HTMLFormElement {
     ruleField.insertBefore(make('label', { textContent: 'Check on page', htmlFor: exampleUrl.id }), ruleMatch);
     ruleField.insertBefore(exampleUrl, ruleMatch);
   }
-  if (initial) fill(initial);
   options.parent.appendChild(form);
   title.focus();
 
@@ -339,6 +338,7 @@ export function openForm(options: FormOptions): HTMLFormElement {
     locales.replaceChildren();
     for (const [lang, variant] of Object.entries(fields.locales)) localeRow(lang, variant);
     renderPreview();
+    checkRule();
   }
 
   function readLocales(): TipFields['locales'] {
@@ -479,6 +479,7 @@ export function openForm(options: FormOptions): HTMLFormElement {
     if (typeof status.scrollIntoView === 'function') status.scrollIntoView({ block: 'center' });
   }
 
+  if (initial) fill(initial);
   return form;
 }
 

@@ -2,6 +2,7 @@
 
 import { record, resolve } from '../../../overlay-js/src/anchor/index.ts';
 import { createPickerApi } from './api.ts';
+import { showPagePreview } from './pagePreview.ts';
 import { readConfig } from './config.ts';
 import { HOST_ID, startPicker, type Picker } from './picker.ts';
 import { anchorStrength } from './strength.ts';
@@ -22,8 +23,9 @@ function main(): void {
   }
   config.script.remove();
   const requests = new AbortController();
+  const api = createPickerApi(config.server, config.token, requests.signal);
   window.__inflowPicker = startPicker({
-    api: createPickerApi(config.server, config.token, requests.signal),
+    api,
     record,
     resolve: (fp, root) => resolve(fp, root),
     strength: (el, fp) => anchorStrength(el, fp),
@@ -32,6 +34,7 @@ function main(): void {
       delete window.__inflowPicker;
     },
   });
+  void showPagePreview(window.__inflowPicker.root, api, document);
 }
 
 main();

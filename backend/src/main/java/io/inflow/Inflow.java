@@ -123,6 +123,8 @@ public final class Inflow implements AutoCloseable {
             }
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
+            // the snippet's integrity attribute makes the browser fetch the overlay with CORS
+            config.routes.before(OverlayScript.PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.before("/api/v1/*", Cors::authoring);
             config.routes.beforeMatched(access::check);
             config.routes.options("/api/v1/*", Cors::preflight, ANYONE);

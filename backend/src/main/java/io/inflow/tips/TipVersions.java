@@ -66,7 +66,7 @@ public final class TipVersions {
     /** Records `saved` as its version; `before` (the previous state, or null for a new tip) tells what changed. */
     void record(Handle h, Tip saved, Tip before, String change, String by) {
         ObjectNode now = snapshot(saved);
-        List<String> changed = before == null ? List.copyOf(fieldNames(now)) : differing(snapshot(before), now);
+        List<String> changed = before == null ? List.of() : differing(snapshot(before), now);
         insert(h, saved.id(), saved.version(), change, changed, by, Times.format(clock.instant()), now);
     }
 

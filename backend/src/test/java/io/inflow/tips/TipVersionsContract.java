@@ -187,6 +187,7 @@ abstract class TipVersionsContract {
         JsonNode overlay = analyst.get("/api/v1/overlay").json();
         Http.Response script = server.http().get(overlay.get("path").asText());
         assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Access-Control-Allow-Origin")).as("an integrity-checked script is fetched with CORS").isEqualTo("*");
         byte[] bytes = script.body().getBytes(StandardCharsets.UTF_8);
         String expected = "sha384-" + java.util.Base64.getEncoder()
                 .encodeToString(java.security.MessageDigest.getInstance("SHA-384").digest(bytes));
