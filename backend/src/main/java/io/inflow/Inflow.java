@@ -79,6 +79,8 @@ public final class Inflow implements AutoCloseable {
                 Route.delete("/api/v1/session", accountController::signOut, SIGNED_IN),
                 Route.get("/api/v1/accounts", accountController::list, ADMIN),
                 Route.post("/api/v1/accounts", accountController::create, ADMIN),
+                Route.patch("/api/v1/accounts/{accountId}", accountController::update, ADMIN),
+                Route.delete("/api/v1/accounts/{accountId}", accountController::remove, ADMIN),
                 Route.get("/api/v1/tokens", accountController::tokens, SIGNED_IN),
                 Route.post("/api/v1/tokens", accountController::createToken, SIGNED_IN),
                 Route.delete("/api/v1/tokens/{tokenId}", accountController::deleteToken, SIGNED_IN),

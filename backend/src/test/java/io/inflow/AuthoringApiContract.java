@@ -1,4 +1,4 @@
-package io.inflow.tips;
+package io.inflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Versions, restore and the authors' preview delivery on a real server; run once per store. */
+/** The authoring studio's API on a real server: versions, restore, preview delivery, media, search, accounts; run once per store. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TipVersionsContract {
+abstract class AuthoringApiContract {
     private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "button",
             "selectors", List.of(Map.of("css", "#save", "count", 1)), "props", Map.of("text", "Save"));
 
@@ -180,6 +180,53 @@ abstract class TipVersionsContract {
         List<String> fields = new ArrayList<>();
         refused.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).contains("media.type", "media.url");
+    }
+
+    @Test
+    void listFindsTipsByWordsInTheTitleAndTextInThePageRule() {
+        String a = create(tip("Net amount 100%_x", "x", "/quotes/:id"));
+        String b = create(tip("Gross amount", "x", "/orders/:id"));
+        List<String> found = new ArrayList<>();
+        author.get("/api/v1/tips?limit=200&q=" + URLEncoder.encode("AMOUNT 100%_", StandardCharsets.UTF_8)).json().get("items")
+                .forEach(t -> found.add(t.get("id").asText()));
+        assertThat(found).containsExactly(a);
+        found.clear();
+        author.get("/api/v1/tips?limit=200&q=amount&page=%2Forders").json().get("items").forEach(t -> found.add(t.get("id").asText()));
+        assertThat(found).containsExactly(b);
+        assertThat(author.get("/api/v1/tips?q=" + "x".repeat(201)).status()).isEqualTo(422);
+    }
+
+    @Test
+    void adminsChangeRolesAndRemoveAccountsButNeverTheLastAdmin() {
+        String email = "writer-" + System.nanoTime() + "@example.com";
+        JsonNode created = admin.post("/api/v1/accounts", Map.of("email", email, "name", "Writer", "role", "author",
+                "password", "long enough password")).json();
+        String id = created.get("id").asText();
+        Http writer = server.http();
+        writer.signIn(email, "long enough password");
+        String token = writer.post("/api/v1/tokens", Map.of("name", "t")).json().get("token").asText();
+        Http.Response written = writer.post("/api/v1/tips", tip("Kept after removal", "x", "/r"));
+        assertThat(written.status()).isEqualTo(201);
+        String tip = written.json().get("id").asText();
+        assertThat(writer.put("/api/v1/tips/" + tip, tip("Edited by the writer", "x", "/r")).status()).isEqualTo(200);
+
+        Http.Response changed = admin.patch("/api/v1/accounts/" + id, Map.of("role", "analyst"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("role").asText()).isEqualTo("analyst");
+        assertThat(writer.put("/api/v1/tips/" + tip, tip("Analysts cannot", "x", "/r")).status()).isEqualTo(403);
+        assertThat(admin.patch("/api/v1/accounts/" + id, Map.of("role", "owner")).status()).isEqualTo(422);
+        assertThat(author.patch("/api/v1/accounts/" + id, Map.of("role", "admin")).status()).isEqualTo(403);
+
+        String adminId = admin.get("/api/v1/session").json().get("id").asText();
+        assertThat(admin.patch("/api/v1/accounts/" + adminId, Map.of("role", "author")).status()).as("last admin").isEqualTo(409);
+        assertThat(admin.delete("/api/v1/accounts/" + adminId).status()).as("own account").isEqualTo(409);
+
+        assertThat(admin.delete("/api/v1/accounts/" + id).status()).isEqualTo(204);
+        assertThat(writer.get("/api/v1/session").status()).as("its session ends").isEqualTo(401);
+        assertThat(server.http().get("/api/v1/session", "Authorization", "Bearer " + token).status()).as("its tokens stop").isEqualTo(401);
+        assertThat(author.get("/api/v1/tips/" + tip).status()).as("its tips stay").isEqualTo(200);
+        assertThat(versions(author, tip).get(0).get("by").asText()).isEqualTo(email);
+        assertThat(admin.delete("/api/v1/accounts/" + id).status()).isEqualTo(404);
     }
 
     @Test

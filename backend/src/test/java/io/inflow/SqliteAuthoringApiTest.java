@@ -1,8 +1,8 @@
-package io.inflow.tips;
+package io.inflow;
 
 import io.inflow.testing.Databases;
 
-class SqliteTipVersionsTest extends TipVersionsContract {
+class SqliteAuthoringApiTest extends AuthoringApiContract {
     @Override
     String databaseUrl() {
         return Databases.sqlite();

@@ -1,8 +1,8 @@
-package io.inflow.tips;
+package io.inflow;
 
 import io.inflow.testing.Databases;
 
-class PostgresTipVersionsTest extends TipVersionsContract {
+class PostgresAuthoringApiTest extends AuthoringApiContract {
     @Override
     String databaseUrl() {
         return Databases.postgresql();
