@@ -1,11 +1,9 @@
 // Entry of picker.js, loaded by the bookmarklet: reads its settings and starts one picker per page.
 
-import { record, resolve } from '../../../overlay-js/src/anchor/index.ts';
 import { createPickerApi } from './api.ts';
-import { showPagePreview } from './pagePreview.ts';
+import { launchPicker } from './launch.ts';
 import { readConfig } from './config.ts';
-import { HOST_ID, startPicker, type Picker } from './picker.ts';
-import { anchorStrength } from './strength.ts';
+import { HOST_ID, type Picker } from './picker.ts';
 
 declare global {
   interface Window {
@@ -24,17 +22,9 @@ function main(): void {
   config.script.remove();
   const requests = new AbortController();
   const api = createPickerApi(config.server, config.token, requests.signal);
-  window.__inflowPicker = startPicker({
-    api,
-    record,
-    resolve: (fp, root) => resolve(fp, root),
-    strength: (el, fp) => anchorStrength(el, fp),
-    onStop: () => {
-      requests.abort();
-      delete window.__inflowPicker;
-    },
+  window.__inflowPicker = launchPicker(api, requests, () => {
+    delete window.__inflowPicker;
   });
-  void showPagePreview(window.__inflowPicker.root, api, document);
 }
 
 main();
