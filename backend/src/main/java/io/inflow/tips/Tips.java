@@ -81,6 +81,11 @@ public final class Tips {
         });
     }
 
+    /** As below, by no one in particular (the version's `by` stays empty). */
+    public Tip update(String id, TipInput in, Integer expectedVersion) {
+        return update(id, in, expectedVersion, null);
+    }
+
     /** Replaces the editable fields; expectedVersion (from If-Match) refuses a lost update; `by` is who saves. */
     public Tip update(String id, TipInput in, Integer expectedVersion, String by) {
         Validation v = new Validation();
