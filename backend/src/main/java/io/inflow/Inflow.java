@@ -5,6 +5,7 @@ import io.inflow.accounts.Accounts;
 import io.inflow.accounts.SignInThrottle;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
+import io.inflow.apps.IdentityVerification;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
 import io.inflow.delivery.DeliveryController;
@@ -70,10 +71,11 @@ public final class Inflow implements AutoCloseable {
         PublicLimits publicLimits = new PublicLimits(rateLimits, settings.limits(), clientAddress);
 
         var accountController = new AccountController(accounts, new SignInThrottle(db, clock), clientAddress, json);
-        var appController = new AppController(apps, json);
+        IdentityVerification identity = new IdentityVerification(db, ids);
+        var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
         var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
-        var eventController = new EventController(apps, events, json);
+        var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         byte[] openApi = resource("/openapi.json");
 
@@ -98,6 +100,9 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/apps", appController::create, ADMIN),
                 Route.get("/api/v1/apps/{appId}", appController::get, ADMIN, AUTHOR, ANALYST),
                 Route.patch("/api/v1/apps/{appId}", appController::update, ADMIN),
+                Route.post("/api/v1/apps/{appId}/site-key", appController::rotateSiteKey, ADMIN),
+                Route.get("/api/v1/apps/{appId}/identity", appController::identity, ADMIN),
+                Route.put("/api/v1/apps/{appId}/identity", appController::setIdentity, ADMIN),
 
                 Route.get("/api/v1/tips", tipController::list, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/tips", tipController::create, ADMIN, AUTHOR),

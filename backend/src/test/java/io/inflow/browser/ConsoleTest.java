@@ -3,8 +3,6 @@ package io.inflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inflow.testing.Browser;
-import io.inflow.testing.Databases;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
 import java.net.URI;
@@ -12,45 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The console in a real Chromium: sign-in, apps and their snippets, tip status, export, untrusted names. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleTest {
+class ConsoleTest extends DemoBrowserTest {
     private static final String CONSOLE = "/console/";
 
-    Server server;
-    Http admin;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        server = Server.start(Databases.sqlite(), true);
-        admin = server.admin();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void aWrongPasswordShowsAnErrorAndTheRightOneSignsIn() {
@@ -240,10 +208,6 @@ class ConsoleTest {
 
     private List<JsonNode> apps() {
         return admin.get("/api/v1/apps").json().get("items").findParents("siteKey");
-    }
-
-    private String demoAppId() {
-        return apps().stream().filter(a -> a.get("siteKey").asText().equals("demo-crm")).findFirst().orElseThrow().get("id").asText();
     }
 
     /** The token in a bookmarklet: the string literal given to s.dataset.token, with its \\uXXXX escapes undone. */
