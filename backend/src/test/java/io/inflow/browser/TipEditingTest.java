@@ -3,64 +3,42 @@ package io.inflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inflow.testing.Browser;
-import io.inflow.testing.Databases;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
 /** Editing tips in the console, in a real Chromium: conflicts, versions and restore, and a console with 5,000 tips. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TipEditingTest {
+class TipEditingTest extends DemoBrowserTest {
     private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "button",
             "selectors", List.of(Map.of("css", "#save", "count", 1)), "props", Map.of("text", "Save"));
 
-    Server server;
-    Http admin;
     Http otherAuthor;
     String appId;
-    Browser browser;
 
     @BeforeAll
-    void start() {
-        server = Server.start(Databases.sqlite(), false);
-        admin = server.admin();
+    void createApp() {
         otherAuthor = server.signedIn("author");
         appId = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of("https://crm.example.com")))
                 .json().get("id").asText();
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
+    void signIn() {
         browser.driver.manage().window().setSize(new Dimension(1280, 720));
         browser.open(server.base + "/console/");
         browser.waitFor(d -> d.findElement(By.id("signin-email"))).sendKeys(Server.ADMIN_EMAIL);
         browser.driver.findElement(By.id("signin-password")).sendKeys(Server.ADMIN_PASSWORD);
         browser.driver.findElement(By.id("signin-submit")).click();
         browser.waitFor(d -> d.findElement(By.id("signout")));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     private String createTip(String title, String body) {
@@ -80,13 +58,7 @@ class TipEditingTest {
 
     private void openTip(String id) {
         browser.open(server.base + "/console/#/tips/" + id);
-        try {
-            browser.waitFor(d -> !inEditor("inflow-title").getAttribute("value").isEmpty());
-        } catch (RuntimeException e) {
-            System.out.println("DEBUG " + browser.js("return location.href + ' ' + document.getElementById('main').outerHTML"));
-            browser.driver.manage().logs().get("browser").forEach(l -> System.out.println("LOG " + l));
-            throw e;
-        }
+        browser.waitFor(d -> !inEditor("inflow-title").getAttribute("value").isEmpty());
     }
 
     @Test
