@@ -1,4 +1,5 @@
-// Bundles the picker and the console into dist/, which Maven ships as classpath public/.
+// Bundles the picker, the console and the browser extension into dist/, which Maven ships as classpath public/.
+// Maven then packs dist/extension into dist/inflow-extension.zip.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 
@@ -13,8 +14,18 @@ const common = {
 
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist/console', { recursive: true });
+await mkdir('dist/extension', { recursive: true });
 
 await build({ ...common, entryPoints: ['src/picker/index.ts'], outfile: 'dist/picker.js' });
 await build({ ...common, entryPoints: ['src/console/main.ts'], outfile: 'dist/console/console.js' });
 await copyFile('src/console/index.html', 'dist/console/index.html');
 await copyFile('src/console/console.css', 'dist/console/console.css');
+
+// The extension: its service worker, the picker and worker overlay as content scripts, and the options page.
+const extension = { ...common, loader: { '.css': 'text' } };
+for (const name of ['background', 'picker', 'worker', 'options']) {
+  await build({ ...extension, entryPoints: [`src/extension/${name}.ts`], outfile: `dist/extension/${name}.js` });
+}
+for (const file of ['manifest.json', 'options.html', 'options.css']) {
+  await copyFile(`extension/${file}`, `dist/extension/${file}`);
+}

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Api, type Account, type App, type Tip } from '../src/console/api.ts';
 import type { ViewContext } from '../src/console/context.ts';
 import { resolveRoute, routesFor } from '../src/console/routes.ts';
@@ -103,7 +103,8 @@ describe('tips view', () => {
     document.body.appendChild(view);
     await flush();
     const row = view.querySelector('[data-tip-id="tip_1"]')!;
-    expect(row.querySelector('td')?.classList.contains('ellipsis')).toBe(true);
+    expect(row.querySelector('td:nth-child(2)')?.classList.contains('ellipsis')).toBe(true);
+    expect(row.querySelector('a.tip-link')?.getAttribute('href')).toBe('#/tips/tip_1');
     (row.querySelector('[data-action="publish"]') as HTMLButtonElement).click();
     await flush();
     const updated = view.querySelector('[data-tip-id="tip_1"]')!;
@@ -118,6 +119,53 @@ describe('tips view', () => {
       'POST /api/v1/tips/tip_1/publish',
       'GET /api/v1/tips?after=c2&limit=25',
     ]);
+  });
+
+  it('publishes the selected tips one by one and says where it stopped', async () => {
+    const urls: string[] = [];
+    const view = tipsView(context('author', (url, init) => {
+      urls.push(`${init.method} ${url}`);
+      if (url.includes('tip_3/publish')) return json({ type: 'about:blank', title: 'Invalid', status: 422, detail: 'a tooltip needs an anchor' }, 422);
+      if (url.endsWith('/publish')) return json({ ...tip, id: url.split('/')[4], status: 'published' });
+      return json({ items: [tip, { ...tip, id: 'tip_2', title: 'Second' }, { ...tip, id: 'tip_3', title: 'Third' }], next: null });
+    }));
+    document.body.appendChild(view);
+    await flush();
+    const publish = view.querySelector<HTMLButtonElement>('#tips-bulk-publish')!;
+    expect(publish.disabled).toBe(true);
+    const selectAll = view.querySelector<HTMLInputElement>('#tips-select-all')!;
+    selectAll.checked = true;
+    selectAll.dispatchEvent(new Event('change'));
+    expect(publish.textContent).toBe('Publish 3 selected');
+    publish.click();
+    for (let i = 0; i < 6; i += 1) await flush();
+    expect(urls.filter((u) => u.startsWith('POST'))).toEqual([
+      'POST /api/v1/tips/tip_1/publish', 'POST /api/v1/tips/tip_2/publish', 'POST /api/v1/tips/tip_3/publish',
+    ]);
+    expect(view.querySelector('[data-tip-id="tip_2"]')!.getAttribute('data-status')).toBe('published');
+    expect(view.querySelector('[data-tip-id="tip_3"]')!.getAttribute('data-status')).toBe('draft');
+    expect(view.querySelector('.message.error')?.textContent).toContain('2 of 3 done; stopped at “Third”');
+  });
+
+  it('searches by title words and page rule', async () => {
+    const urls: string[] = [];
+    const view = tipsView(context('author', (url) => {
+      urls.push(url);
+      return json({ items: [], next: null });
+    }));
+    document.body.appendChild(view);
+    await flush();
+    vi.useFakeTimers();
+    const search = view.querySelector<HTMLInputElement>('#tips-search')!;
+    search.value = 'net amount';
+    search.dispatchEvent(new Event('input'));
+    const page = view.querySelector<HTMLInputElement>('#tips-page')!;
+    page.value = '/orders';
+    page.dispatchEvent(new Event('input'));
+    vi.advanceTimersByTime(300);
+    vi.useRealTimers();
+    await flush();
+    expect(urls.at(-1)).toBe('/api/v1/tips?q=net+amount&page=%2Forders&limit=25');
   });
 
   it('hides status changes from analysts', async () => {

@@ -14,9 +14,10 @@ function fakeApi(overrides: Partial<PickerApi> = {}): PickerApi {
     ]),
     render: vi.fn(async () => [['p', {}, 'Enter the ', ['strong', {}, 'net'], ' amount']]),
     matchPageRule: vi.fn(async () => ({ matches: true })),
-    createTip: vi.fn(async (input: TipInput) => ({ id: 'tip_1', status: 'draft', title: input.title })),
-    updateTip: vi.fn(async (id: string, input: TipInput) => ({ id, status: 'draft', title: input.title })),
-    publishTip: vi.fn(async () => undefined),
+    createTip: vi.fn(async (input: TipInput) => ({ id: 'tip_1', status: 'draft', title: input.title ?? '', version: 1 })),
+    updateTip: vi.fn(async (id: string, input: TipInput) => ({ id, status: 'draft', title: input.title ?? '', version: 2 })),
+    publishTip: vi.fn(async (id: string) => ({ id, status: 'published', title: '', version: 3 })),
+    preview: vi.fn(async () => ({ tips: [], drafts: [] })),
     ...overrides,
   } as PickerApi;
 }
@@ -101,6 +102,52 @@ describe('pick mode', () => {
     const enter = key('Enter');
     expect(enter.defaultPrevented).toBe(true);
     expect(record).toHaveBeenCalledWith(document.querySelector('label'));
+  });
+
+  it('reaches into open shadow roots, and ArrowUp leaves one for its host', () => {
+    const widget = document.createElement('x-widget');
+    document.body.appendChild(widget);
+    const inner = widget.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<button aria-label="Close dialog">×</button>';
+    picker = startPicker({ api: fakeApi(), record });
+    hover(inner.querySelector('button')!);
+    expect(shadow('inflow-highlight-label')!.textContent).toBe('button “Close dialog”');
+    key('ArrowUp');
+    expect(shadow('inflow-highlight-label')!.textContent).toBe('x-widget');
+    key('ArrowDown');
+    inner.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    expect(record).toHaveBeenCalledWith(inner.querySelector('button'));
+  });
+
+  it('picks inside a same-origin iframe and Escape there cancels', () => {
+    const frame = document.createElement('iframe');
+    document.body.appendChild(frame);
+    const inner = frame.contentDocument!;
+    inner.body.innerHTML = '<button id="pay">Pay now</button>';
+    let stopped = 0;
+    picker = startPicker({ api: fakeApi(), record, onStop: () => { stopped += 1; } });
+    const pay = inner.getElementById('pay')!;
+    hover(pay);
+    expect(shadow('inflow-highlight-label')!.textContent).toBe('button “Pay now”');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    pay.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(record).toHaveBeenCalledWith(pay);
+    key('Escape', inner.body);
+    expect(stopped).toBe(1);
+    picker = null;
+  });
+
+  it('shows the anchor strength and its warnings before saving', () => {
+    picker = startPicker({
+      api: fakeApi(),
+      record,
+      strength: () => ({ unique: false, lookAlikes: 2, carriedBy: ['text'], warnings: ['The id “ember12” looks generated, so it is not relied on.'], foundAgain: true, level: 'fair' }),
+    });
+    document.getElementById('save')!.click();
+    expect(shadow('inflow-anchor-strength')!.textContent).toBe('Fair anchor: not unique · 2 look-alikes · carried by text');
+    expect(shadow('inflow-anchor-warning')!.textContent).toContain('ember12');
+    expect(shadow('inflow-anchor-warning')!.hidden).toBe(false);
   });
 });
 
@@ -199,6 +246,8 @@ describe('edit mode', () => {
       placement: 'right',
       pageRule: '/demo/opportunities/:id',
       anchor: FINGERPRINT,
+      learnMore: null,
+      media: null,
     });
     expect(api.publishTip).toHaveBeenCalledWith('tip_1');
     expect(shadow('inflow-status')!.textContent).toBe('Published — workers see it now');
@@ -233,6 +282,7 @@ describe('edit mode', () => {
       publishTip: vi.fn(async () => {
         attempts += 1;
         if (attempts === 1) throw new ApiError(503, 'Try again');
+        return { id: 'tip_1', status: 'published', title: 'Amount', version: 3 };
       }),
     });
     await openOn('amount', api);
@@ -243,7 +293,7 @@ describe('edit mode', () => {
     shadow('inflow-publish')!.click();
     await flush();
     expect(api.createTip).toHaveBeenCalledTimes(1);
-    expect(api.updateTip).toHaveBeenCalledWith('tip_1', expect.objectContaining({ title: 'Amount' }));
+    expect(api.updateTip).toHaveBeenCalledWith('tip_1', expect.objectContaining({ title: 'Amount' }), 1);
     expect(shadow('inflow-status')!.textContent).toBe('Published — workers see it now');
   });
 

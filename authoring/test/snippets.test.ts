@@ -63,4 +63,12 @@ describe('buildSnippet', () => {
     expect((elements[0] as HTMLScriptElement).dataset.key).toBe(key);
     expect(elements[0]?.getAttributeNames().sort()).toEqual(['async', 'data-key', 'src']);
   });
+
+  it('carries the overlay hash so browsers refuse an altered script', () => {
+    const container = document.createElement('template');
+    container.innerHTML = buildSnippet('https://inflow.example.com', 'sk_1', 'sha384-abc+/=');
+    const script = container.content.querySelector('script')!;
+    expect(script.getAttribute('integrity')).toBe('sha384-abc+/=');
+    expect(script.getAttribute('crossorigin')).toBe('anonymous');
+  });
 });

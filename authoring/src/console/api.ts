@@ -50,6 +50,8 @@ export interface RequestOptions {
   /** A 401 here is an answer for the caller (wrong password), not a lost session. */
   allowUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. If-Match. */
+  headers?: Record<string, string> | undefined;
 }
 
 export class Api {
@@ -71,7 +73,7 @@ export class Api {
   }
 
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {

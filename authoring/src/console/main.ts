@@ -62,7 +62,8 @@ function showShell(): void {
 function route(): void {
   if (!account || !main || !nav) return;
   const chosen = resolveRoute(location.hash, account.role);
-  if (location.hash !== `#/${chosen.name}`) {
+  // a view may take the rest of the hash (#/tips/tip_x opens that tip), so only a different view is rewritten
+  if (!new RegExp(`^#/${chosen.name}(/|$)`).test(location.hash)) {
     history.replaceState(null, '', `#/${chosen.name}`);
   }
   leaveView?.abort();

@@ -43,7 +43,9 @@ export function htmlAttribute(value: string): string {
 }
 
 /** The `<script>` tag a host app adds to show tips. */
-export function buildSnippet(origin: string, siteKey: string): string {
+export function buildSnippet(origin: string, siteKey: string, integrity?: string | null): string {
   const server = origin.replace(/\/+$/, '');
-  return `<script async src="${htmlAttribute(`${server}/inflow.js`)}" data-key="${htmlAttribute(siteKey)}"></script>`;
+  // with its Subresource Integrity hash, browsers refuse the script if the served file was altered
+  const sri = integrity ? ` integrity="${htmlAttribute(integrity)}" crossorigin="anonymous"` : '';
+  return `<script async src="${htmlAttribute(`${server}/inflow.js`)}"${sri} data-key="${htmlAttribute(siteKey)}"></script>`;
 }

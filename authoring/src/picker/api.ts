@@ -3,6 +3,7 @@
 import { ApiError, errorFromResponse } from '../shared/problem.ts';
 import type { Fingerprint } from '../../../overlay-js/src/anchor/index.ts';
 import type { BodyNode } from './preview.ts';
+import type { TipFields } from '../shared/tipFields.ts';
 
 export interface App {
   id: string;
@@ -11,20 +12,22 @@ export interface App {
   allowedOrigins?: string[];
 }
 
-export interface TipInput {
-  appId: string;
-  title: string;
-  body: string;
-  presentation: 'tooltip' | 'modal';
-  placement: 'auto' | 'top' | 'bottom' | 'left' | 'right';
-  pageRule: string;
-  anchor: Fingerprint | null;
-}
+/** What POST /api/v1/tips takes: the app, and the tip fields this server knows. */
+export type TipInput = { appId: string } & Partial<TipFields>;
 
 export interface Tip {
   id: string;
   status: string;
   title: string;
+  version: number;
+}
+
+/** A tip the overlay would show, as preview delivery sends it. */
+export interface PreviewTip {
+  id: string;
+  title: string;
+  anchor: Fingerprint | null;
+  [field: string]: unknown;
 }
 
 export interface PickerApi {
@@ -32,26 +35,30 @@ export interface PickerApi {
   render(markdown: string): Promise<BodyNode[]>;
   matchPageRule(rule: string, url: string): Promise<{ matches: boolean }>;
   createTip(input: TipInput): Promise<Tip>;
-  updateTip(id: string, input: TipInput): Promise<Tip>;
-  publishTip(id: string): Promise<void>;
+  /** `version` (the tip's ETag) makes the server refuse the save if someone saved in between. */
+  updateTip(id: string, input: TipInput, version?: number): Promise<Tip>;
+  publishTip(id: string): Promise<Tip>;
+  preview(appId: string, url: string): Promise<{ tips: PreviewTip[]; drafts: string[] }>;
 }
 
+/** `token` empty: the console's own session cookie on the same origin instead of a Bearer token. */
 export function createPickerApi(
   server: string,
   token: string,
   signal: AbortSignal,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): PickerApi {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+  async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+    if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
       response = await fetchImpl(server + path, {
         method,
         headers,
-        credentials: 'omit',
-        mode: 'cors',
+        credentials: token ? 'omit' : 'same-origin',
+        mode: token ? 'cors' : 'same-origin',
         signal,
         body: body === undefined ? null : JSON.stringify(body),
       });
@@ -61,7 +68,7 @@ export function createPickerApi(
     }
     if (!response.ok) {
       const error = await errorFromResponse(response);
-      if (error.status === 401) {
+      if (error.status === 401 && token) {
         throw new ApiError(401, 'The picker token is not valid any more: make a new bookmarklet in the Inflow console');
       }
       throw error;
@@ -83,12 +90,16 @@ export function createPickerApi(
       return { matches: answer.matches === true };
     },
     createTip: (input) => call<Tip>('POST', '/api/v1/tips', input),
-    updateTip: (id, input) => {
+    updateTip: (id, input, version) => {
       const { appId: _appId, ...editable } = input;
-      return call<Tip>('PUT', `/api/v1/tips/${encodeURIComponent(id)}`, editable);
+      const precondition: Record<string, string> = version === undefined ? {} : { 'If-Match': `"${version}"` };
+      return call<Tip>('PUT', `/api/v1/tips/${encodeURIComponent(id)}`, editable, precondition);
     },
-    publishTip: async (id) => {
-      await call<unknown>('POST', `/api/v1/tips/${encodeURIComponent(id)}/publish`);
+    preview: async (appId, url) => {
+      const answer = await call<{ tips?: PreviewTip[]; drafts?: string[] }>('GET',
+        `/api/v1/delivery/preview?${new URLSearchParams({ app: appId, url })}`);
+      return { tips: answer.tips ?? [], drafts: answer.drafts ?? [] };
     },
+    publishTip: (id) => call<Tip>('POST', `/api/v1/tips/${encodeURIComponent(id)}/publish`),
   };
 }

@@ -1,9 +1,9 @@
 // Entry of picker.js, loaded by the bookmarklet: reads its settings and starts one picker per page.
 
-import { record, resolve } from '../../../overlay-js/src/anchor/index.ts';
 import { createPickerApi } from './api.ts';
+import { launchPicker } from './launch.ts';
 import { readConfig } from './config.ts';
-import { HOST_ID, startPicker, type Picker } from './picker.ts';
+import { HOST_ID, type Picker } from './picker.ts';
 
 declare global {
   interface Window {
@@ -21,14 +21,9 @@ function main(): void {
   }
   config.script.remove();
   const requests = new AbortController();
-  window.__inflowPicker = startPicker({
-    api: createPickerApi(config.server, config.token, requests.signal),
-    record,
-    resolve: (fp, root) => resolve(fp, root),
-    onStop: () => {
-      requests.abort();
-      delete window.__inflowPicker;
-    },
+  const api = createPickerApi(config.server, config.token, requests.signal);
+  window.__inflowPicker = launchPicker(api, requests, () => {
+    delete window.__inflowPicker;
   });
 }
 

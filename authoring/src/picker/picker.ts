@@ -6,6 +6,7 @@ import { describeElement } from './describe.ts';
 import { Disposer } from './disposer.ts';
 import { openForm } from './form.ts';
 import { PICKER_CSS, applyStyles } from './styles.ts';
+import { strengthSummary, type AnchorStrength } from './strength.ts';
 
 export const HOST_ID = 'inflow-picker-host';
 const PICK_MESSAGE = 'Inflow — click the element to pin a tip to · Esc to cancel';
@@ -17,6 +18,8 @@ export interface PickerOptions {
   record: (el: Element) => Fingerprint;
   /** Finds a fingerprint again; used to warn when the recorded anchor would not lead back to the element. */
   resolve?: (fp: Fingerprint, root?: Document) => ResolveResult;
+  /** Judges the recorded anchor before saving: unique, look-alikes, what carries it, warnings. */
+  strength?: (el: Element, fp: Fingerprint) => AnchorStrength;
   /** Called once, after everything the picker attached is gone. */
   onStop?: () => void;
 }
@@ -75,9 +78,24 @@ export function startPicker(options: PickerOptions): Picker {
 
   const isOwn = (event: Event): boolean => event.composedPath().includes(host);
 
+  // composedPath()[0] reaches into open shadow roots; nodeType (not instanceof) also accepts elements of same-origin frames
   function targetOf(event: Event): Element | null {
     const first = event.composedPath()[0] ?? event.target;
-    return first instanceof win.Element ? first : null;
+    return first && (first as Node).nodeType === 1 ? (first as Element) : null;
+  }
+
+  /** Where the element's frame sits in the top page (0, 0 for the page itself). */
+  function frameOffset(el: Element): { x: number; y: number } {
+    let x = 0;
+    let y = 0;
+    for (let view: Window | null = el.ownerDocument.defaultView; view && view !== win; view = view.parent) {
+      const frame = view.frameElement;
+      if (!frame) break;
+      const box = frame.getBoundingClientRect();
+      x += box.left + frame.clientLeft;
+      y += box.top + frame.clientTop;
+    }
+    return { x, y };
   }
 
   function place(): void {
@@ -85,7 +103,9 @@ export function startPicker(options: PickerOptions): Picker {
       highlight.style.display = 'none';
       return;
     }
-    const box = current.getBoundingClientRect();
+    const inner = current.getBoundingClientRect();
+    const offset = frameOffset(current);
+    const box = { left: inner.left + offset.x, top: inner.top + offset.y, width: inner.width, height: inner.height };
     highlight.style.display = 'block';
     highlight.style.left = `${box.left - 2}px`;
     highlight.style.top = `${box.top - 2}px`;
@@ -119,6 +139,12 @@ export function startPicker(options: PickerOptions): Picker {
     label.textContent = describeElement(el);
     place();
     const { anchor, warning } = recordAnchor(el);
+    let judged: AnchorStrength | null = null;
+    try {
+      judged = anchor && options.strength ? options.strength(el, anchor) : null;
+    } catch {
+      judged = null;
+    }
     message.textContent = `Inflow — pin a tip to ${describeElement(el)} · Esc to cancel`;
     const box = el.getBoundingClientRect();
     openForm({
@@ -128,7 +154,8 @@ export function startPicker(options: PickerOptions): Picker {
       api: options.api,
       disposer,
       anchor,
-      anchorWarning: warning,
+      anchorWarning: judged ? judged.warnings.join(' ') || null : warning,
+      anchorStrength: judged ? strengthSummary(judged) : null,
       target: describeElement(el),
       preferLeft: box.left + box.width / 2 > win.innerWidth / 2,
       onClose: stop,
@@ -162,6 +189,10 @@ export function startPicker(options: PickerOptions): Picker {
     const mode = new Disposer();
     pickMode = mode;
     disposer.add(() => mode.dispose());
+    for (const target of documents) listenIn(mode, target);
+  }
+
+  function listenIn(mode: Disposer, doc: Document): void {
     const hover = (event: Event): void => {
       if (!isOwn(event)) select(targetOf(event));
     };
@@ -184,7 +215,9 @@ export function startPicker(options: PickerOptions): Picker {
     mode.listen(doc, 'keydown', (event) => {
       if (isOwn(event) || event.key === 'Escape') return;
       if (event.key === 'ArrowUp' && current) {
-        const parent = current.parentElement;
+        // out of a shadow root, ArrowUp goes to its host
+        const root = current.getRootNode();
+        const parent = current.parentElement ?? (root.nodeType === 11 ? (root as ShadowRoot).host ?? null : null);
         if (parent && parent !== doc.documentElement) select(parent);
       } else if (event.key === 'ArrowDown' && current) {
         select(current.firstElementChild);
@@ -198,12 +231,15 @@ export function startPicker(options: PickerOptions): Picker {
     }, { capture: true });
   }
 
-  disposer.listen(doc, 'keydown', (event) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    stop();
-  }, { capture: true });
+  const documents = [doc, ...sameOriginFrames(doc)];
+  for (const target of documents) {
+    disposer.listen(target, 'keydown', (event) => {
+      if ((event as KeyboardEvent).key !== 'Escape') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      stop();
+    }, { capture: true });
+  }
   disposer.listen(win, 'scroll', schedulePlace, { capture: true, passive: true });
   disposer.listen(win, 'resize', schedulePlace, { passive: true });
 
@@ -217,4 +253,20 @@ export function startPicker(options: PickerOptions): Picker {
   }
 
   return { host, root, stop };
+}
+
+/** The documents of same-origin iframes, nested ones too; cross-origin frames cannot be read and are skipped. */
+export function sameOriginFrames(doc: Document, depth = 0): Document[] {
+  if (depth > 3) return [];
+  const found: Document[] = [];
+  for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (inner?.documentElement) found.push(inner, ...sameOriginFrames(inner, depth + 1));
+  }
+  return found;
 }

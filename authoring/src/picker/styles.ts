@@ -2,6 +2,7 @@
 
 export const PICKER_CSS = `
 :host { all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
+:host(.editor-shadow) { display: block; position: static; width: auto; height: auto; z-index: auto; }
 * { box-sizing: border-box; }
 .ui { font: 14px/20px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; letter-spacing: normal; text-align: left; }
 #inflow-picker-bar {
@@ -28,6 +29,24 @@ export const PICKER_CSS = `
   box-shadow: 0 12px 32px rgba(0, 0, 0, 0.2); pointer-events: auto;
 }
 #inflow-form.left { right: auto; left: 16px; }
+#inflow-form.embedded { position: static; width: auto; max-width: 760px; max-height: none; overflow: visible; box-shadow: none; }
+#inflow-form.embedded .actions { position: static; margin: 16px 0 0; padding: 12px 0 0; }
+.strength { margin: 0 0 12px; font-size: 12px; color: #1f2328; }
+.more { margin: 0 0 12px; }
+.more summary { cursor: pointer; font-weight: 600; font-size: 12px; color: #2563eb; margin: 0 0 8px; }
+.locale { display: grid; grid-template-columns: 64px 1fr auto; gap: 6px; margin: 0 0 8px; }
+.locale textarea { grid-column: 1 / 3; min-height: 48px; }
+[data-pending="true"] { border-style: dashed; }
+#inflow-page-tips {
+  position: fixed; bottom: 16px; left: 16px; width: 320px; max-height: 40vh; overflow: auto; padding: 12px;
+  border-radius: 10px; background: #ffffff; border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.18); pointer-events: auto;
+}
+#inflow-page-tips ul { list-style: none; margin: 0; padding: 0; }
+.page-tip { margin: 0 0 8px; overflow-wrap: anywhere; }
+.page-tip .preview { margin-top: 4px; max-height: 96px; }
+.page-tip .meta { color: #57606a; font-size: 12px; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 11px; font-weight: 600; background: #dafbe1; color: #1a7f37; }
+.badge.draft { background: #fff8c5; color: #9a6700; }
 h2 { margin: 0 0 4px; font-size: 16px; line-height: 22px; font-weight: 600; }
 .target { margin: 0 0 12px; color: #57606a; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .field { margin: 0 0 12px; }

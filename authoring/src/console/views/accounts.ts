@@ -42,11 +42,43 @@ export function accountsView(ctx: ViewContext): HTMLElement {
   });
 
   function row(account: Account): HTMLTableRowElement {
-    return h('tr', { 'data-account-id': account.id },
+    const self = account.id === ctx.account.id;
+    const roleSelect = h('select', { 'aria-label': `Role of ${account.email}`, 'data-action': 'role', disabled: self },
+      ...ROLES.map((r) => h('option', { value: r.role, selected: r.role === account.role }, r.role)));
+    roleSelect.addEventListener('change', () => {
+      message.clear();
+      roleSelect.disabled = true;
+      const path = `/api/v1/accounts/${encodeURIComponent(account.id)}`;
+      ctx.api.request<Account>('PATCH', path, { role: roleSelect.value }, { signal: ctx.signal }).then((changed) => {
+        message.ok(`${changed.email} is now ${changed.role}.`);
+      }, (error: unknown) => {
+        roleSelect.value = account.role;
+        message.show(error);
+      }).finally(() => {
+        roleSelect.disabled = false;
+      });
+    });
+    const remove = h('button', { type: 'button', class: 'small danger', 'data-action': 'remove', disabled: self,
+      'aria-label': `Remove ${account.email}` }, 'Remove');
+    const tr = h('tr', { 'data-account-id': account.id },
       h('td', { class: 'ellipsis', title: account.email }, account.email),
       h('td', { class: 'ellipsis', title: account.name }, account.name),
-      h('td', {}, h('span', { class: `badge badge-role` }, account.role)),
+      h('td', {}, roleSelect),
+      h('td', { class: 'row-actions' }, remove),
     );
+    remove.addEventListener('click', () => {
+      if (!window.confirm(`Remove ${account.email}? They can no longer sign in; their tokens stop working.`)) return;
+      message.clear();
+      remove.disabled = true;
+      ctx.api.delete(`/api/v1/accounts/${encodeURIComponent(account.id)}`, { signal: ctx.signal }).then(() => {
+        tr.remove();
+        message.ok(`${account.email} was removed.`);
+      }, (error: unknown) => {
+        remove.disabled = false;
+        message.show(error);
+      });
+    });
+    return tr;
   }
 
   ctx.api.get<{ items: Account[] }>('/api/v1/accounts', { signal: ctx.signal }).then(
@@ -62,7 +94,8 @@ export function accountsView(ctx: ViewContext): HTMLElement {
     message.element,
     h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
       h('caption', { class: 'visually-hidden' }, 'Accounts'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Role'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Role'),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       rows)),
   );
 }

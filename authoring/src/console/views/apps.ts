@@ -65,9 +65,23 @@ function createForm(ctx: ViewContext, onCreated: (app: App) => void): HTMLElemen
   return form;
 }
 
+let overlayIntegrity: Promise<string | null> | null = null;
+
+/** The served overlay's SRI hash, asked once per console load. */
+function integrity(ctx: ViewContext): Promise<string | null> {
+  overlayIntegrity ??= ctx.api.get<{ integrity?: string | null }>('/api/v1/overlay')
+    .then((answer) => answer.integrity ?? null, () => null);
+  return overlayIntegrity;
+}
+
 function appCard(ctx: ViewContext, app: App): HTMLElement {
-  const snippetText = buildSnippet(location.origin, app.siteKey);
+  let snippetText = buildSnippet(location.origin, app.siteKey);
   const snippet = h('code', { id: `snippet-${app.id}`, 'data-snippet': app.id, class: 'code-block' }, snippetText);
+  void integrity(ctx).then((hash) => {
+    if (!hash) return;
+    snippetText = buildSnippet(location.origin, app.siteKey, hash);
+    snippet.textContent = snippetText;
+  });
   const origins = app.allowedOrigins ?? [];
   const card = h('li', { class: 'card', 'data-app-id': app.id },
     h('h2', { class: 'ellipsis', title: app.name }, app.name),
@@ -77,6 +91,7 @@ function appCard(ctx: ViewContext, app: App): HTMLElement {
       h('dd', {}, origins.length > 0
         ? h('ul', { class: 'plain' }, ...origins.map((origin) => h('li', {}, origin)))
         : h('span', { class: 'muted' }, 'none yet: the overlay is refused everywhere')),
+      h('dt', {}, 'Theme'), h('dd', { class: 'muted', 'data-theme': app.id }, 'Inflow default (custom themes are coming)'),
     ),
     h('h3', {}, 'Snippet for the app’s pages'),
     h('div', { class: 'copy-row' }, snippet, copyButton('Copy snippet', () => snippetText, snippet)),
@@ -106,6 +121,9 @@ function bookmarkletBlock(ctx: ViewContext): HTMLElement {
     h('h3', {}, 'Pin tips on the live app'),
     h('p', { class: 'hint' }, 'Makes a personal token and a bookmarklet that opens the picker on any page of this app.'),
     make, message.element, slot,
+    h('p', { class: 'hint' }, 'Where the app’s security policy blocks bookmarklets, use the ',
+      h('a', { href: '/inflow-extension.zip', download: 'inflow-extension.zip', id: 'extension-download' }, 'browser extension'),
+      ': unzip it, load it in chrome://extensions (developer mode), and enter this server and a personal token in its options.'),
   );
 }
 

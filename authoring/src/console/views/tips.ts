@@ -3,6 +3,7 @@
 import { query, type App, type Page, type Tip, type TipStatus } from '../api.ts';
 import { canAuthor, type ViewContext } from '../context.ts';
 import { field, formatTime, h, messageArea } from '../dom.ts';
+import { tipEditorView } from './tipEditor.ts';
 
 const PAGE_SIZE = 25;
 const STATUSES: TipStatus[] = ['draft', 'published', 'archived'];
@@ -20,7 +21,24 @@ export function actionsFor(status: TipStatus): Action[] {
 const ACTION_LABEL: Record<Action, string> = { publish: 'Publish', unpublish: 'Unpublish', archive: 'Archive' };
 const RESTORE_LABEL = 'Restore as draft';
 
+/** `#/tips/tip_x` → `tip_x`. */
+export function tipIdInHash(hash: string): string | null {
+  const match = /^#\/tips\/([^/?#]+)/.exec(hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
 export function tipsView(ctx: ViewContext): HTMLElement {
+  const editing = tipIdInHash(location.hash);
+  if (editing) return tipEditorView(ctx, editing);
+  return tipsList(ctx);
+}
+
+function tipsList(ctx: ViewContext): HTMLElement {
+  const search = h('input', { id: 'tips-search', type: 'search', placeholder: 'Words in the title', autocomplete: 'off' });
+  const pageFilter = h('input', { id: 'tips-page', type: 'search', placeholder: '/orders', autocomplete: 'off' });
+  const selectAll = h('input', { type: 'checkbox', id: 'tips-select-all', 'aria-label': 'Select all tips shown' });
+  const bulkPublish = h('button', { type: 'button', class: 'small secondary', id: 'tips-bulk-publish', disabled: true }, 'Publish selected');
+  const bulkArchive = h('button', { type: 'button', class: 'small secondary', id: 'tips-bulk-archive', disabled: true }, 'Archive selected');
   const appFilter = h('select', { id: 'tips-app' }, h('option', { value: '' }, 'All apps'));
   const statusFilter = h('select', { id: 'tips-status' },
     h('option', { value: '' }, 'Any status'),
@@ -35,10 +53,10 @@ export function tipsView(ctx: ViewContext): HTMLElement {
   const table = h('table', { class: 'table tips-table' },
     h('caption', { class: 'visually-hidden' }, 'Tips'),
     h('colgroup', {},
-      h('col', { class: 'col-title' }), h('col', { class: 'col-app' }), h('col', { class: 'col-status' }),
+      h('col', { class: 'col-select' }), h('col', { class: 'col-title' }), h('col', { class: 'col-app' }), h('col', { class: 'col-status' }),
       h('col', { class: 'col-rule' }), h('col', { class: 'col-time' }), h('col', { class: 'col-actions' })),
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'App'), h('th', { scope: 'col' }, 'Status'),
+      h('th', { scope: 'col' }, mayChange ? selectAll : null), h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'App'), h('th', { scope: 'col' }, 'Status'),
       h('th', { scope: 'col' }, 'Page rule'), h('th', { scope: 'col' }, 'Last change'),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
     rows,
@@ -46,7 +64,9 @@ export function tipsView(ctx: ViewContext): HTMLElement {
 
   const view = h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
     h('div', { class: 'view-head' }, h('h1', { id: 'view-heading' }, 'Tips')),
-    h('div', { class: 'filters' }, field('App', appFilter), field('Status', statusFilter)),
+    h('div', { class: 'filters' }, field('Search', search), field('Page rule contains', pageFilter),
+      field('App', appFilter), field('Status', statusFilter)),
+    mayChange ? h('div', { class: 'actions start bulk' }, bulkPublish, bulkArchive) : null,
     message.element,
     h('div', { class: 'table-wrap' }, table),
     summary,
@@ -62,13 +82,16 @@ export function tipsView(ctx: ViewContext): HTMLElement {
     const mine = reset ? ++generation : generation;
     if (reset) {
       rows.replaceChildren();
+      selectAll.checked = false;
+      refreshBulk();
       shown = 0;
       next = null;
     }
     message.clear();
     more.disabled = true;
     summary.textContent = 'Loading tips…';
-    const path = `/api/v1/tips${query({ app: appFilter.value, status: statusFilter.value, after: reset ? null : next, limit: PAGE_SIZE })}`;
+    const path = `/api/v1/tips${query({ q: search.value.trim(), page: pageFilter.value.trim(), app: appFilter.value,
+      status: statusFilter.value, after: reset ? null : next, limit: PAGE_SIZE })}`;
     ctx.api.get<Page<Tip>>(path, { signal: ctx.signal }).then((page) => {
       if (mine !== generation) return;
       for (const tip of page.items) rows.appendChild(row(tip));
@@ -96,8 +119,11 @@ export function tipsView(ctx: ViewContext): HTMLElement {
         actions.appendChild(button);
       }
     }
+    const pick = h('input', { type: 'checkbox', class: 'pick', 'aria-label': `Select: ${tip.title}` });
+    pick.addEventListener('change', refreshBulk);
     const tr = h('tr', { 'data-tip-id': tip.id, 'data-status': tip.status },
-      h('td', { class: 'ellipsis', title: tip.title }, tip.title),
+      h('td', {}, mayChange ? pick : null),
+      h('td', { class: 'ellipsis', title: tip.title }, h('a', { href: `#/tips/${encodeURIComponent(tip.id)}`, class: 'tip-link' }, tip.title)),
       h('td', { class: 'ellipsis', title: appName }, appName),
       h('td', {}, h('span', { class: `badge badge-${tip.status}` }, tip.status)),
       h('td', { class: 'ellipsis', title: tip.pageRule }, h('code', {}, tip.pageRule)),
@@ -126,6 +152,58 @@ export function tipsView(ctx: ViewContext): HTMLElement {
       });
   }
 
+  function picked(): HTMLTableRowElement[] {
+    return Array.from(rows.querySelectorAll<HTMLTableRowElement>('tr[data-tip-id]'))
+      .filter((tr) => tr.querySelector<HTMLInputElement>('input.pick')?.checked);
+  }
+
+  function refreshBulk(): void {
+    const count = picked().length;
+    bulkPublish.disabled = count === 0;
+    bulkArchive.disabled = count === 0;
+    bulkPublish.textContent = count > 0 ? `Publish ${count} selected` : 'Publish selected';
+    bulkArchive.textContent = count > 0 ? `Archive ${count} selected` : 'Archive selected';
+  }
+
+  /** One request per tip, in turn, so a failure names the tip it stopped at and the rest stay as they were. */
+  async function bulk(action: 'publish' | 'archive'): Promise<void> {
+    const chosen = picked();
+    message.clear();
+    bulkPublish.disabled = true;
+    bulkArchive.disabled = true;
+    let done = 0;
+    for (const tr of chosen) {
+      const id = tr.dataset.tipId!;
+      try {
+        const updated = await ctx.api.post<Tip>(`/api/v1/tips/${encodeURIComponent(id)}/${action}`, undefined, { signal: ctx.signal });
+        tr.replaceWith(row(updated));
+        done += 1;
+      } catch (error) {
+        if (ctx.signal.aborted) return;
+        message.show(new Error(`${done} of ${chosen.length} done; stopped at “${tr.querySelector('.tip-link')?.textContent ?? id}”: ${error instanceof Error ? error.message : String(error)}`));
+        refreshBulk();
+        return;
+      }
+    }
+    selectAll.checked = false;
+    refreshBulk();
+    message.ok(`${done} tip${done === 1 ? '' : 's'} ${action === 'publish' ? 'published' : 'archived'}.`);
+  }
+
+  selectAll.addEventListener('change', () => {
+    for (const box of rows.querySelectorAll<HTMLInputElement>('input.pick')) box.checked = selectAll.checked;
+    refreshBulk();
+  });
+  bulkPublish.addEventListener('click', () => void bulk('publish'));
+  bulkArchive.addEventListener('click', () => void bulk('archive'));
+  let typing: number | undefined;
+  const reloadSoon = (): void => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(() => load(true), 250);
+  };
+  ctx.signal.addEventListener('abort', () => window.clearTimeout(typing));
+  search.addEventListener('input', reloadSoon);
+  pageFilter.addEventListener('input', reloadSoon);
   appFilter.addEventListener('change', () => load(true));
   statusFilter.addEventListener('change', () => load(true));
   more.addEventListener('click', () => load(false));

@@ -9,6 +9,7 @@ import io.inflow.apps.IdentityVerification;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
 import io.inflow.delivery.DeliveryController;
+import io.inflow.delivery.OverlayScript;
 import io.inflow.delivery.SearchController;
 import io.inflow.demo.DemoSeed;
 import io.inflow.events.EventController;
@@ -94,6 +95,8 @@ public final class Inflow implements AutoCloseable {
                 Route.delete("/api/v1/sessions", accountController::signOutEverywhere, SIGNED_IN),
                 Route.get("/api/v1/accounts", accountController::list, ADMIN),
                 Route.post("/api/v1/accounts", accountController::create, ADMIN),
+                Route.patch("/api/v1/accounts/{accountId}", accountController::update, ADMIN),
+                Route.delete("/api/v1/accounts/{accountId}", accountController::remove, ADMIN),
                 Route.get("/api/v1/tokens", accountController::tokens, SIGNED_IN),
                 Route.post("/api/v1/tokens", accountController::createToken, SIGNED_IN),
                 Route.delete("/api/v1/tokens/{tokenId}", accountController::deleteToken, SIGNED_IN),
@@ -115,6 +118,10 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/tips/{tipId}/archive", tipController::archive, ADMIN, AUTHOR),
                 Route.post("/api/v1/render", tipController::render, ADMIN, AUTHOR),
                 Route.get("/api/v1/page-rules/match", tipController::matchRule, ADMIN, AUTHOR),
+                Route.get("/api/v1/tips/{tipId}/versions", tipController::versions, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/tips/{tipId}/versions/{version}/restore", tipController::restore, ADMIN, AUTHOR),
+                Route.get("/api/v1/delivery/preview", deliveryController::preview, ADMIN, AUTHOR),
+                Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
 
@@ -138,6 +145,8 @@ public final class Inflow implements AutoCloseable {
             }
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
+            // the snippet's integrity attribute makes the browser fetch the overlay with CORS
+            config.routes.before(OverlayScript.PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.before("/api/v1/*", Cors::authoring);
             config.routes.before("/api/v1/delivery", publicLimits::check);
             config.routes.before("/api/v1/events", publicLimits::check);

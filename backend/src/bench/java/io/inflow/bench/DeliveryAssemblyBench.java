@@ -51,9 +51,9 @@ public class DeliveryAssemblyBench {
             return null;
         });
         app = inflow.apps().bySiteKey("bench-key").orElseThrow();
-        delivery = new Delivery(inflow.tips());
+        delivery = new Delivery(inflow.tips(), java.time.Clock.systemUTC());
         json = new Json();
-        answer = delivery.forPage(app, url);
+        answer = delivery.forPage(app, url, java.util.List.of());
     }
 
     @TearDown
@@ -63,7 +63,7 @@ public class DeliveryAssemblyBench {
 
     @Benchmark
     public String assembleAndSerialise() {
-        return json.write(delivery.forPage(app, url));
+        return json.write(delivery.forPage(app, url, java.util.List.of()));
     }
 
     /** Baseline: serialising the same answer, without finding its tips. */

@@ -18,6 +18,8 @@ public final class AccountController {
 
     public record NewTokenRequest(String name) {}
 
+    public record AccountChange(String role) {}
+
     private final Accounts accounts;
     private final SignInThrottle throttle;
     private final ClientAddress clientAddress;
@@ -94,6 +96,17 @@ public final class AccountController {
         }
         v.throwIfInvalid();
         ctx.status(201).json(accounts.create(in.email(), in.name().trim(), in.role(), in.password()));
+    }
+
+    public void update(Context ctx) {
+        AccountChange in = json.read(ctx, AccountChange.class, MAX_BODY);
+        new Validation().oneOf(in.role(), "role", Accounts.ROLES).throwIfInvalid();
+        ctx.json(accounts.changeRole(ctx.pathParam("accountId"), in.role()));
+    }
+
+    public void remove(Context ctx) {
+        accounts.remove(ctx.pathParam("accountId"), Access.principal(ctx).account().id());
+        ctx.status(204);
     }
 
     public void tokens(Context ctx) {

@@ -48,6 +48,46 @@ public final class Accounts {
         return find(id).orElseThrow();
     }
 
+    /** Gives an account another role; the last admin stays an admin. */
+    public Account changeRole(String id, String role) {
+        db.write(h -> {
+            Account target = existing(h, id);
+            if (target.role().equals("admin") && !role.equals("admin")) {
+                requireAnotherAdmin(h);
+            }
+            h.createUpdate("UPDATE accounts SET role = :role WHERE id = :id").bind("role", role).bind("id", id).execute();
+            return null;
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** Removes an account with its sessions and tokens; its tips stay (their history keeps its email). */
+    public void remove(String id, String actingId) {
+        if (id.equals(actingId)) {
+            throw Problem.conflict("you cannot remove your own account; another admin can");
+        }
+        db.write(h -> {
+            Account target = existing(h, id);
+            if (target.role().equals("admin")) {
+                requireAnotherAdmin(h);
+            }
+            h.createUpdate("UPDATE tips SET author_id = NULL WHERE author_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", id).execute();
+            return null;
+        });
+    }
+
+    private static Account existing(org.jdbi.v3.core.Handle h, String id) {
+        return h.attach(AccountRows.class).find(id).orElseThrow(() -> Problem.notFound("no account " + id));
+    }
+
+    private static void requireAnotherAdmin(org.jdbi.v3.core.Handle h) {
+        long admins = h.createQuery("SELECT COUNT(*) FROM accounts WHERE role = 'admin'").mapTo(Long.class).one();
+        if (admins <= 1) {
+            throw Problem.conflict("this is the last admin: make another account admin first");
+        }
+    }
+
     public Optional<Account> find(String id) {
         return db.read(h -> h.attach(AccountRows.class).find(id));
     }

@@ -24,11 +24,14 @@ public final class Delivery {
      * names the translation used (null: the tip's own text) and {@code dir} its writing direction.
      */
     public record DeliveredTip(String id, String title, String presentation, String placement, String pageRule,
-                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, int version,
+                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, Tip.Media media, int version,
                                String trigger, String frequency, List<Targeting.Condition> audience, int priority,
                                String locale, String dir) {}
 
     public record Answer(Map<String, Object> app, List<DeliveredTip> tips) {}
+
+    /** What an author previews on a page: published tips and drafts, with the ids of the drafts. */
+    public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts) {}
 
     private record Compiled(PageRule rule, Tip tip) {}
 
@@ -99,9 +102,24 @@ public final class Delivery {
     private static DeliveredTip delivered(Tip tip, String locale) {
         Targeting.Translation t = locale == null ? null : tip.locales().get(locale);
         return new DeliveredTip(tip.id(), t == null ? tip.title() : t.title(), tip.presentation(), tip.placement(),
-                tip.pageRule(), tip.anchor(), t == null ? tip.bodyTree() : t.bodyTree(), tip.learnMore(), tip.version(),
+                tip.pageRule(), tip.anchor(), t == null ? tip.bodyTree() : t.bodyTree(), tip.learnMore(), tip.media(), tip.version(),
                 tip.trigger(), tip.frequency(), tip.audience(), tip.priority(), t == null ? null : locale,
                 t == null ? null : Languages.direction(locale));
+    }
+
+    /** Published and draft tips whose rule matches; read fresh (authors expect their last save), never cached. */
+    public Preview preview(App app, URI url) {
+        List<DeliveredTip> matching = new ArrayList<>();
+        List<String> drafts = new ArrayList<>();
+        for (Tip tip : tips.previewed(app.id())) {
+            if (PageRule.parse(tip.pageRule()).match(url).isPresent()) {
+                matching.add(delivered(tip, null));
+                if (tip.status().equals("draft")) {
+                    drafts.add(tip.id());
+                }
+            }
+        }
+        return new Preview(Map.of("id", app.id(), "name", app.name()), matching, drafts);
     }
 
     private Snapshot snapshot(App app) {

@@ -46,6 +46,18 @@ public final class DeliveryController {
         }
     }
 
+    /** GET /api/v1/delivery/preview?app=&url=: for authors, drafts included; not bound to the app's origins. */
+    public void preview(Context ctx) {
+        String appId = ctx.queryParam("app");
+        if (appId == null || appId.isBlank()) {
+            throw Problem.invalid("app", "is required: the id of the app to preview");
+        }
+        App app = apps.find(appId).orElseThrow(() -> Problem.notFound("no app " + appId));
+        URI url = pageUrl(ctx.queryParam("url"));
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(delivery.preview(app, url));
+    }
+
     /** The app a site key names; overlay endpoints share this check. */
     public static App siteApp(Apps apps, String key) {
         if (key == null || key.isBlank()) {

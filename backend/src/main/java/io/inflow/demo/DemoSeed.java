@@ -40,14 +40,17 @@ public final class DemoSeed {
         }
         String authorId = accounts.list().stream().filter(a -> a.email().equals(Accounts.normaliseEmail(authorEmail)))
                 .findFirst().map(a -> a.id()).orElse(null);
+        // seed items are tip inputs as the API takes them, plus a "key" naming them in tests and docs
+        var reader = mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         for (JsonNode item : readSeed()) {
-            JsonNode learnMore = item.get("learnMore");
-            TipInput input = new TipInput(app.id(), item.get("title").asText(), item.get("body").asText(),
-                    item.get("presentation").asText(), item.path("placement").asText("auto"), item.get("pageRule").asText(),
-                    item.get("anchor") == null || item.get("anchor").isNull() ? null : item.get("anchor"),
-                    learnMore == null || learnMore.isNull() ? null : new Tip.LearnMore(learnMore.get("url").asText(), learnMore.path("label").asText(null)),
-                    item.path("trigger").asText(null), item.path("frequency").asText(null), null, null,
-                    item.has("priority") ? item.get("priority").asInt() : null, null);
+            com.fasterxml.jackson.databind.node.ObjectNode fields = item.deepCopy();
+            fields.put("appId", app.id());
+            TipInput input;
+            try {
+                input = reader.treeToValue(fields, TipInput.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the demo's tips.json has an unreadable tip " + item.path("key"), e);
+            }
             Tip tip = tips.create(input, authorId);
             tips.setStatus(tip.id(), "published");
         }

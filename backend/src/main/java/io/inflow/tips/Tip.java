@@ -8,7 +8,7 @@ import java.util.Map;
 /** A piece of micro-learning pinned to an element (or shown as a modal) on the pages its rule matches. */
 public record Tip(String id, String appId, String title, String body, String bodyHtml,
                   @JsonIgnore List<Object> bodyTree,
-                  String presentation, String placement, String pageRule, JsonNode anchor, LearnMore learnMore,
+                  String presentation, String placement, String pageRule, JsonNode anchor, LearnMore learnMore, Media media,
                   String status, String author, String createdAt, String updatedAt, String publishedAt, int version,
                   String trigger, String frequency, List<Targeting.Condition> audience, Targeting.Schedule schedule,
                   int priority, Map<String, Targeting.Translation> locales) {
@@ -19,6 +19,11 @@ public record Tip(String id, String appId, String title, String body, String bod
     public static final List<String> PLACEMENTS = List.of("auto", "top", "bottom", "left", "right");
     public static final List<String> STATUSES = List.of("draft", "published", "archived");
 
+    public static final List<String> MEDIA_TYPES = List.of("image", "video");
+
     /** A link to deeper (macro) material. */
     public record LearnMore(String url, String label) {}
+
+    /** An image or video shown with the tip, by link. */
+    public record Media(String type, String url, String alt) {}
 }

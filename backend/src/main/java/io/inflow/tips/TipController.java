@@ -34,7 +34,15 @@ public final class TipController {
         if (limit < 1 || limit > 200) {
             throw Problem.invalid("limit", "must be between 1 and 200");
         }
-        ctx.json(tips.list(ctx.queryParam("app"), status, ctx.queryParam("after"), limit));
+        String q = blankToNull(ctx.queryParam("q"));
+        String page = blankToNull(ctx.queryParam("page"));
+        new Validation().check(q == null || q.length() <= 200, "q", "must be at most 200 characters")
+                .check(page == null || page.length() <= 200, "page", "must be at most 200 characters").throwIfInvalid();
+        ctx.json(tips.list(new Tips.Filter(ctx.queryParam("app"), status, q, page), ctx.queryParam("after"), limit));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     public void get(Context ctx) {
@@ -50,7 +58,7 @@ public final class TipController {
 
     public void update(Context ctx) {
         TipInput in = json.read(ctx, TipInput.class, MAX_BODY);
-        Tip tip = tips.update(ctx.pathParam("tipId"), in, ifMatch(ctx));
+        Tip tip = tips.update(ctx.pathParam("tipId"), in, ifMatch(ctx), savedBy(ctx));
         ctx.header("ETag", etag(tip)).json(tip);
     }
 
@@ -67,8 +75,22 @@ public final class TipController {
     }
 
     private void status(Context ctx, String status) {
-        Tip tip = tips.setStatus(ctx.pathParam("tipId"), status);
+        Tip tip = tips.setStatus(ctx.pathParam("tipId"), status, savedBy(ctx));
         ctx.header("ETag", etag(tip)).json(tip);
+    }
+
+    public void versions(Context ctx) {
+        ctx.json(Map.of("items", tips.versions(ctx.pathParam("tipId"))));
+    }
+
+    public void restore(Context ctx) {
+        int version = ctx.pathParamAsClass("version", Integer.class).check(v -> v > 0, "must be a positive number").get();
+        Tip tip = tips.restore(ctx.pathParam("tipId"), version, ifMatch(ctx), savedBy(ctx));
+        ctx.header("ETag", etag(tip)).json(tip);
+    }
+
+    private static String savedBy(Context ctx) {
+        return Access.principal(ctx).account().email();
     }
 
     public void render(Context ctx) {

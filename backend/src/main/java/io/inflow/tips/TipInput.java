@@ -9,17 +9,17 @@ import java.util.Map;
 
 /** What an author sends to create or change a tip. */
 public record TipInput(String appId, String title, String body, String presentation, String placement,
-                       String pageRule, JsonNode anchor, Tip.LearnMore learnMore,
+                       String pageRule, JsonNode anchor, Tip.LearnMore learnMore, Tip.Media media,
                        String trigger, String frequency, List<Targeting.Condition> audience, Targeting.Schedule schedule,
                        Integer priority, Map<String, Targeting.LocalText> locales) {
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 20_000;
     static final int MAX_ANCHOR = 16 * 1024;
 
-    /** A tip that shows on page load to everyone, until dismissed. */
+    /** A tip without media that shows on page load to everyone, until dismissed. */
     public TipInput(String appId, String title, String body, String presentation, String placement,
                     String pageRule, JsonNode anchor, Tip.LearnMore learnMore) {
-        this(appId, title, body, presentation, placement, pageRule, anchor, learnMore, null, null, null, null, null, null);
+        this(appId, title, body, presentation, placement, pageRule, anchor, learnMore, null, null, null, null, null, null, null);
     }
 
     public String triggerOrDefault() {
@@ -81,6 +81,11 @@ public record TipInput(String appId, String title, String body, String presentat
         if (learnMore != null) {
             v.check(isHttpUrl(learnMore.url()), "learnMore.url", "must be an absolute http(s) URL");
             v.check(learnMore.label() == null || learnMore.label().length() <= 100, "learnMore.label", "must be at most 100 characters");
+        }
+        if (media != null) {
+            v.oneOf(media.type(), "media.type", Tip.MEDIA_TYPES);
+            v.check(isHttpUrl(media.url()), "media.url", "must be an absolute http(s) URL");
+            v.check(media.alt() == null || media.alt().length() <= 200, "media.alt", "must be at most 200 characters");
         }
     }
 

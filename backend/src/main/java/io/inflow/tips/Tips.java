@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /** Tips and their lifecycle: draft → published → archived. */
 public final class Tips {
@@ -24,7 +23,7 @@ public final class Tips {
 
     private static final String SELECT = """
             SELECT t.id, t.app_id, t.title, t.body_markdown, t.body_html, t.body_tree, t.presentation, t.placement,
-                   t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.status, a.email AS author,
+                   t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.media, t.status, a.email AS author,
                    t.created_at, t.updated_at, t.published_at, t.version,
                    t.trigger_on, t.frequency, t.audience, t.schedule_from, t.schedule_to, t.priority, t.locales
             FROM tips t LEFT JOIN accounts a ON a.id = t.author_id
@@ -43,8 +42,10 @@ public final class Tips {
     private final Content content;
     private final ObjectMapper mapper;
     private final RowMapper<Tip> rowMapper;
+    private final TipVersions versions;
 
     public Tips(Database db, Ids ids, Clock clock, Apps apps, Content content, ObjectMapper mapper) {
+        this.versions = new TipVersions(db, clock, mapper);
         this.db = db;
         this.ids = ids;
         this.clock = clock;
@@ -56,6 +57,7 @@ public final class Tips {
                 rs.getString("presentation"), rs.getString("placement"), rs.getString("page_rule"),
                 readJson(rs.getString("anchor")),
                 rs.getString("learn_more_url") == null ? null : new Tip.LearnMore(rs.getString("learn_more_url"), rs.getString("learn_more_label")),
+                readMedia(rs.getString("media")),
                 rs.getString("status"), rs.getString("author"), rs.getString("created_at"), rs.getString("updated_at"),
                 rs.getString("published_at"), rs.getInt("version"),
                 rs.getString("trigger_on"), rs.getString("frequency"), read(rs.getString("audience"), CONDITIONS),
@@ -74,48 +76,95 @@ public final class Tips {
         String id = ids.next("tip");
         String now = Times.format(clock.instant());
         Content.Rendered body = content.markdown(in.bodyOrEmpty());
-        db.write(h -> h.createUpdate("""
+        return db.write(h -> {
+            h.createUpdate("""
                         INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement,
-                                          page_rule, anchor, learn_more_url, learn_more_label, status, author_id,
+                                          page_rule, anchor, learn_more_url, learn_more_label, media, status, author_id,
                                           created_at, updated_at, published_at, version,
                                           trigger_on, frequency, audience, schedule_from, schedule_to, priority, locales)
                         VALUES (:id, :app, :title, :md, :html, :tree, :presentation, :placement, :rule, :anchor,
-                                :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1,
+                                :lmUrl, :lmLabel, :media, 'draft', :author, :now, :now, NULL, 1,
                                 :trigger, :frequency, :audience, :from, :to, :priority, :locales)""")
                 .bind("id", id).bind("app", in.appId()).bind("author", authorId).bind("now", now)
-                .bindMap(editable(in, body)).execute());
-        return find(id).orElseThrow();
-    }
-
-    /** Replaces the editable fields; expectedVersion (from If-Match) refuses a lost update. */
-    public Tip update(String id, TipInput in, Integer expectedVersion) {
-        Validation v = new Validation();
-        in.validate(v, false);
-        v.throwIfInvalid();
-        Content.Rendered body = content.markdown(in.bodyOrEmpty());
-        return db.write(h -> {
-            Tip current = find(h, id);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new Problem(412, "version-conflict", "Changed by someone else",
-                        "this tip is at version " + current.version() + ", not " + expectedVersion + ": reload it and apply your change again", List.of());
-            }
-            h.createUpdate("""
-                            UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
-                                   presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
-                                   learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1,
-                                   trigger_on = :trigger, frequency = :frequency, audience = :audience, schedule_from = :from,
-                                   schedule_to = :to, priority = :priority, locales = :locales
-                            WHERE id = :id""")
-                    .bind("id", id).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
-            Apps.bumpContentVersion(h, current.appId());
-            return find(h, id);
+                .bindMap(editable(in, body)).execute();
+            Tip created = find(h, id);
+            versions.record(h, created, null, "created", created.author());
+            return created;
         });
     }
 
+    /** As below, by no one in particular (the version's `by` stays empty). */
+    public Tip update(String id, TipInput in, Integer expectedVersion) {
+        return update(id, in, expectedVersion, null);
+    }
+
+    /** Replaces the editable fields; expectedVersion (from If-Match) refuses a lost update; `by` is who saves. */
+    public Tip update(String id, TipInput in, Integer expectedVersion, String by) {
+        Validation v = new Validation();
+        in.validate(v, false);
+        v.throwIfInvalid();
+        return db.write(h -> {
+            Tip current = find(h, id);
+            checkVersion(current, expectedVersion);
+            return replace(h, current, in, "edited", by);
+        });
+    }
+
+    /** Saves the content of an earlier version as a new version; the status stays as it is. */
+    public Tip restore(String id, int version, Integer expectedVersion, String by) {
+        return db.write(h -> {
+            Tip current = find(h, id);
+            checkVersion(current, expectedVersion);
+            versions.recordIfMissing(h, current);
+            TipVersions.Version old = versions.find(h, id, version)
+                    .orElseThrow(() -> Problem.notFound("tip " + id + " has no version " + version));
+            TipInput in = versions.input(old);
+            Validation v = new Validation();
+            in.validate(v, false);
+            v.throwIfInvalid();
+            return replace(h, current, in, "restored version " + version, by);
+        });
+    }
+
+    public List<TipVersions.Version> versions(String id) {
+        find(id).orElseThrow(() -> Problem.notFound("no tip " + id));
+        return versions.list(id);
+    }
+
+    private static void checkVersion(Tip current, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new Problem(412, "version-conflict", "Changed by someone else",
+                    "this tip is at version " + current.version() + ", not " + expectedVersion + ": reload it and apply your change again", List.of());
+        }
+    }
+
+    private Tip replace(Handle h, Tip current, TipInput in, String change, String by) {
+        versions.recordIfMissing(h, current);
+        Content.Rendered body = content.markdown(in.bodyOrEmpty());
+        h.createUpdate("""
+                        UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
+                               presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
+                               learn_more_url = :lmUrl, learn_more_label = :lmLabel, media = :media, updated_at = :now, version = version + 1,
+                               trigger_on = :trigger, frequency = :frequency, audience = :audience, schedule_from = :from,
+                               schedule_to = :to, priority = :priority, locales = :locales
+                        WHERE id = :id""")
+                .bind("id", current.id()).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
+        Apps.bumpContentVersion(h, current.appId());
+        Tip saved = find(h, current.id());
+        versions.record(h, saved, current, change, by);
+        return saved;
+    }
+
     public Tip setStatus(String id, String status) {
+        return setStatus(id, status, null);
+    }
+
+    /** Moves the tip to a status; a real change is a new version, saved by `by`. */
+    public Tip setStatus(String id, String status, String by) {
         return db.write(h -> {
             Tip current = find(h, id);
             if (!current.status().equals(status)) {
+                versions.recordIfMissing(h, current);
                 String now = Times.format(clock.instant());
                 h.createUpdate("""
                                 UPDATE tips SET status = :status, updated_at = :now, version = version + 1,
@@ -123,10 +172,16 @@ public final class Tips {
                                 WHERE id = :id""")
                         .bind("id", id).bind("status", status).bind("now", now).execute();
                 Apps.bumpContentVersion(h, current.appId());
+                Tip saved = find(h, id);
+                versions.record(h, saved, current, STATUS_CHANGE.get(status), by);
+                return saved;
             }
-            return find(h, id);
+            return current;
         });
     }
+
+    private static final java.util.Map<String, String> STATUS_CHANGE =
+            java.util.Map.of("published", "published", "draft", "unpublished", "archived", "archived");
 
     public Optional<Tip> find(String id) {
         return db.read(h -> h.createQuery(SELECT + " WHERE t.id = :id").bind("id", id).map(rowMapper).findOne());
@@ -139,21 +194,54 @@ public final class Tips {
 
     /** Newest first; the cursor is the last id of the previous page. */
     public Page list(String appId, String status, String after, int limit) {
+        return list(new Filter(appId, status, null, null), after, limit);
+    }
+
+    /** Which tips a list shows: app, status, words in the title, text in the page rule (each optional). */
+    public record Filter(String appId, String status, String titleContains, String pageRuleContains) {}
+
+    public Page list(Filter filter, String after, int limit) {
         List<Tip> rows = db.read(h -> {
             StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-            if (appId != null) sql.append(" AND t.app_id = :app");
-            if (status != null) sql.append(" AND t.status = :status");
-            if (after != null) sql.append(" AND t.id < :after");
+            java.util.Map<String, Object> binds = new java.util.HashMap<>();
+            if (filter.appId() != null) {
+                sql.append(" AND t.app_id = :app");
+                binds.put("app", filter.appId());
+            }
+            if (filter.status() != null) {
+                sql.append(" AND t.status = :status");
+                binds.put("status", filter.status());
+            }
+            if (filter.titleContains() != null) {
+                sql.append(" AND LOWER(t.title) LIKE :title ESCAPE '!'");
+                binds.put("title", containsPattern(filter.titleContains()));
+            }
+            if (filter.pageRuleContains() != null) {
+                sql.append(" AND LOWER(t.page_rule) LIKE :rule ESCAPE '!'");
+                binds.put("rule", containsPattern(filter.pageRuleContains()));
+            }
+            if (after != null) {
+                sql.append(" AND t.id < :after");
+                binds.put("after", after);
+            }
             sql.append(" ORDER BY t.id DESC LIMIT :limit");
-            Query q = h.createQuery(sql.toString()).bind("limit", limit + 1);
-            if (appId != null) q.bind("app", appId);
-            if (status != null) q.bind("status", status);
-            if (after != null) q.bind("after", after);
-            return q.map(rowMapper).list();
+            return h.createQuery(sql.toString()).bind("limit", limit + 1).bindMap(binds).map(rowMapper).list();
         });
         boolean more = rows.size() > limit;
         List<Tip> items = more ? rows.subList(0, limit) : rows;
         return new Page(List.copyOf(items), more ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** A LIKE pattern for text anywhere, case-insensitive; % and _ typed by the author are literal. */
+    private static String containsPattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    /** What an author previews: drafts and published tips. */
+    public List<Tip> previewed(String appId) {
+        return db.read(h -> h.createQuery(SELECT + " WHERE t.app_id = :app AND t.status IN ('draft', 'published') ORDER BY t.id")
+                .bind("app", appId).map(rowMapper).list());
     }
 
     public List<Tip> published(String appId) {
@@ -174,6 +262,8 @@ public final class Tips {
         values.put("lmUrl", in.learnMore() == null ? null : in.learnMore().url().trim());
         values.put("lmLabel", in.learnMore() == null ? null
                 : in.learnMore().label() == null || in.learnMore().label().isBlank() ? "Learn more" : in.learnMore().label().trim());
+        values.put("media", in.media() == null ? null : write(new Tip.Media(in.media().type(), in.media().url().trim(),
+                in.media().alt() == null || in.media().alt().isBlank() ? null : in.media().alt().trim())));
         values.put("trigger", in.triggerOrDefault());
         values.put("frequency", in.frequencyOrDefault());
         values.put("audience", write(in.audienceOrEmpty()));
@@ -210,6 +300,10 @@ public final class Tips {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Tip.Media readMedia(String json) {
+        return json == null ? null : read(json, new TypeReference<Tip.Media>() {});
     }
 
     private List<Object> readTree(String json) {

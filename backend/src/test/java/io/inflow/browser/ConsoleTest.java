@@ -52,9 +52,14 @@ class ConsoleTest extends DemoBrowserTest {
         signIn();
         go("apps");
         String demoId = demoAppId();
-        WebElement snippet = browser.waitFor(d -> d.findElement(By.cssSelector("li[data-app-id='" + demoId + "'] code#snippet-" + demoId + "[data-snippet]")));
-        assertThat(snippet.getText())
-                .isEqualTo("<script async src=\"" + server.base + "/inflow.js\" data-key=\"demo-crm\"></script>");
+        // the snippet carries the served overlay's Subresource Integrity hash
+        String integrity = admin.get("/api/v1/overlay").json().get("integrity").asText();
+        WebElement snippet = browser.waitFor(d -> {
+            WebElement code = d.findElement(By.cssSelector("li[data-app-id='" + demoId + "'] code#snippet-" + demoId + "[data-snippet]"));
+            return code.getText().contains("integrity=") ? code : null;
+        });
+        assertThat(snippet.getText()).isEqualTo("<script async src=\"" + server.base + "/inflow.js\" integrity=\"" + integrity
+                + "\" crossorigin=\"anonymous\" data-key=\"demo-crm\"></script>");
 
         String name = "Field service " + System.nanoTime();
         type("#app-name", name);

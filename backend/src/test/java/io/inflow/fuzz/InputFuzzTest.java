@@ -168,6 +168,7 @@ class InputFuzzTest {
     void deliveryAnswersAnyQueryWithoutAServerError(@ForAll("text") String key, @ForAll("text") String url, @ForAll boolean realKey) {
         String query = "?key=" + URLEncoder.encode(realKey ? siteKey : key, StandardCharsets.UTF_8) + "&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8);
         Http.Response r = server.http().get("/api/v1/delivery" + query);
-        assertThat(r.status()).as(r.body()).isIn(200, 404, 422);
+        // 414: percent-encoded text can exceed Jetty's request-line limit, refused before Inflow sees it
+        assertThat(r.status()).as(r.body()).isIn(200, 404, 414, 422);
     }
 }

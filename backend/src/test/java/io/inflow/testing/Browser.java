@@ -25,6 +25,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** With extra Chromium arguments, e.g. {@code --load-extension=DIR}. */
+    public static Browser start(String... extraArguments) {
         try {
             Path profile = Files.createTempDirectory("inflow-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -32,6 +37,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile);
+            options.addArguments(extraArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("inflow.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();

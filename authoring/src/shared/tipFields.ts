@@ -1,0 +1,115 @@
+// The fields of a tip as authors edit them, and which of them this server accepts yet.
+
+import type { Fingerprint } from '../../../overlay-js/src/anchor/index.ts';
+
+export const PRESENTATIONS = ['tooltip', 'hotspot', 'modal', 'banner'] as const;
+export const PLACEMENTS = ['auto', 'top', 'bottom', 'left', 'right'] as const;
+export const TRIGGERS = ['page_load', 'visible', 'hover', 'click', 'launcher'] as const;
+export const FREQUENCIES = ['once', 'until_dismissed', 'every_visit'] as const;
+export const AUDIENCE_OPS = ['equals', 'in', 'not', 'exists', 'gt', 'gte', 'lt', 'lte'] as const;
+export const MEDIA_TYPES = ['image', 'video'] as const;
+
+export type Presentation = (typeof PRESENTATIONS)[number];
+export type Placement = (typeof PLACEMENTS)[number];
+export type Trigger = (typeof TRIGGERS)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type AudienceOp = (typeof AUDIENCE_OPS)[number];
+
+export interface Condition {
+  trait: string;
+  op: AudienceOp;
+  value?: string | number | string[];
+}
+
+export interface LearnMore {
+  url: string;
+  label?: string;
+}
+
+export interface Media {
+  type: (typeof MEDIA_TYPES)[number];
+  url: string;
+  alt?: string;
+}
+
+export interface LocaleVariant {
+  title: string;
+  body: string;
+}
+
+/** Everything an author can set on a tip. */
+export interface TipFields {
+  title: string;
+  body: string;
+  presentation: Presentation;
+  placement: Placement;
+  pageRule: string;
+  anchor: Fingerprint | null;
+  learnMore: LearnMore | null;
+  media: Media | null;
+  trigger: Trigger;
+  frequency: Frequency;
+  audience: Condition[];
+  schedule: { from: string | null; to: string | null } | null;
+  priority: number;
+  locales: Record<string, LocaleVariant>;
+}
+
+/**
+ * The fields this server stores. The editor has controls for all of them; a field is sent
+ * only once it is listed here, because the server refuses unknown fields.
+ */
+export const SERVER_FIELDS: ReadonlySet<keyof TipFields> = new Set<keyof TipFields>([
+  'title', 'body', 'presentation', 'placement', 'pageRule', 'anchor', 'learnMore', 'media',
+]);
+
+/** Presentations this server accepts; the others are offered but cannot be chosen yet. */
+export const SERVER_PRESENTATIONS: ReadonlySet<Presentation> = new Set<Presentation>(['tooltip', 'modal']);
+
+/** The request body for POST/PUT: only the fields the server knows. */
+export function toInput(fields: TipFields, supported: ReadonlySet<keyof TipFields> = SERVER_FIELDS): Partial<TipFields> {
+  const input: Partial<TipFields> = {};
+  for (const key of Object.keys(fields) as (keyof TipFields)[]) {
+    if (supported.has(key)) (input as Record<string, unknown>)[key] = fields[key];
+  }
+  return input;
+}
+
+/** One condition per line, `trait op value`: `role in sales, support` · `plan exists` · `seats gte 10`. */
+export function parseAudience(text: string): { conditions: Condition[]; errors: string[] } {
+  const conditions: Condition[] = [];
+  const errors: string[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/.exec(line);
+    const op = match?.[2] as AudienceOp | undefined;
+    if (!match || !op || !(AUDIENCE_OPS as readonly string[]).includes(op)) {
+      errors.push(`line ${index + 1}: write “trait op value”, op one of ${AUDIENCE_OPS.join(', ')}`);
+      return;
+    }
+    const trait = match[1]!;
+    const value = (match[3] ?? '').trim();
+    if (op === 'exists') {
+      conditions.push({ trait, op });
+    } else if (!value) {
+      errors.push(`line ${index + 1}: ${op} needs a value`);
+    } else if (op === 'in') {
+      conditions.push({ trait, op, value: value.split(',').map((v) => v.trim()).filter(Boolean) });
+    } else if (op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') {
+      const number = Number(value);
+      if (Number.isFinite(number)) conditions.push({ trait, op, value: number });
+      else errors.push(`line ${index + 1}: ${op} compares numbers`);
+    } else {
+      conditions.push({ trait, op, value });
+    }
+  });
+  return { conditions, errors };
+}
+
+/** The text form of conditions, as `parseAudience` reads it. */
+export function formatAudience(conditions: readonly Condition[]): string {
+  return conditions
+    .map((c) => [c.trait, c.op, Array.isArray(c.value) ? c.value.join(', ') : c.value ?? ''].join(' ').trim())
+    .join('\n');
+}
