@@ -248,6 +248,12 @@ describe('edit mode', () => {
       anchor: FINGERPRINT,
       learnMore: null,
       media: null,
+      trigger: 'page_load',
+      frequency: 'once',
+      audience: [],
+      schedule: null,
+      priority: 0,
+      locales: {},
     });
     expect(api.publishTip).toHaveBeenCalledWith('tip_1');
     expect(shadow('inflow-status')!.textContent).toBe('Published — workers see it now');

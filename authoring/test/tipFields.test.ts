@@ -27,7 +27,8 @@ describe('tip input', () => {
   it('sends only the fields the server stores', () => {
     const fields: TipFields = fieldsOf({ title: 'T', body: 'B', pageRule: '/x', trigger: 'hover', priority: 5 });
     const input = toInput(fields);
-    expect(Object.keys(input).sort()).toEqual(['anchor', 'body', 'learnMore', 'media', 'pageRule', 'placement', 'presentation', 'title']);
+    expect(Object.keys(input).sort()).toEqual(['anchor', 'audience', 'body', 'frequency', 'learnMore', 'locales', 'media', 'pageRule',
+      'placement', 'presentation', 'priority', 'schedule', 'title', 'trigger']);
     expect(toInput(fields, new Set(['title', 'trigger', 'priority']))).toEqual({ title: 'T', trigger: 'hover', priority: 5 });
   });
 

@@ -61,10 +61,11 @@ export interface TipFields {
  */
 export const SERVER_FIELDS: ReadonlySet<keyof TipFields> = new Set<keyof TipFields>([
   'title', 'body', 'presentation', 'placement', 'pageRule', 'anchor', 'learnMore', 'media',
+  'trigger', 'frequency', 'audience', 'schedule', 'priority', 'locales',
 ]);
 
 /** Presentations this server accepts; the others are offered but cannot be chosen yet. */
-export const SERVER_PRESENTATIONS: ReadonlySet<Presentation> = new Set<Presentation>(['tooltip', 'modal']);
+export const SERVER_PRESENTATIONS: ReadonlySet<Presentation> = new Set<Presentation>(['tooltip', 'hotspot', 'modal', 'banner']);
 
 /** The request body for POST/PUT: only the fields the server knows. */
 export function toInput(fields: TipFields, supported: ReadonlySet<keyof TipFields> = SERVER_FIELDS): Partial<TipFields> {
