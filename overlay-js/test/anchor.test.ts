@@ -163,8 +163,9 @@ group('resolve', () => {
   it('rank is a pure function over descriptions', () => {
     const fp: Fingerprint = { tag: 'button', props: { text: 'Save' } };
     const d = (tag: string, text: string) => ({ tag, props: { text }, context: {}, box: null });
-    const ranked = rank(fp, [d('button', 'Cancel'), d('a', 'Save'), d('div', 'Save')]);
-    expect(ranked[0].index).toBe(1);
-    expect(ranked.find((r) => r.index === 2)!.score).toBe(0);
+    const { candidates, decision } = rank(fp, [d('button', 'Cancel'), d('a', 'Save'), d('div', 'Save')]);
+    expect(candidates[0].index).toBe(1);
+    expect(candidates.find((r) => r.index === 2)!.score).toBe(0);
+    expect(decision).toMatchObject({ ok: true, index: 1, via: 'score' });
   });
 });

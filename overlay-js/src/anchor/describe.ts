@@ -1,7 +1,7 @@
 // Reads an element into a Description: plain data that the scoring compares.
 import { isGeneratedId, isStableClass, isStableValue } from './generated';
-import { labelOf, nearText, normalise, ownText, textOf } from './text';
-import type { AncestorInfo, AnchorProps, Box, Description } from './types';
+import { labelOf, nearText, normalise, ownText, textOf, tokens } from './text';
+import type { AncestorInfo, AnchorProps, Box, Description, Landmark } from './types';
 
 export const TEST_ID_ATTRS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];
 
@@ -52,10 +52,15 @@ function ancestorInfo(el: Element): AncestorInfo {
   };
 }
 
-/** Ancestors nearest first, without html and body. */
+/** The parent element, crossing from a shadow root to its host. */
+export function parentOf(el: Element): Element | null {
+  return el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
+}
+
+/** Ancestors nearest first, across shadow roots, without html and body. */
 export function ancestorsOf(el: Element, depth: number): AncestorInfo[] {
   const out: AncestorInfo[] = [];
-  for (let p = el.parentElement; p && out.length < depth; p = p.parentElement) {
+  for (let p = parentOf(el); p && out.length < depth; p = parentOf(p)) {
     if (p.tagName === 'BODY' || p.tagName === 'HTML') break;
     out.push(ancestorInfo(p));
   }
@@ -64,30 +69,96 @@ export function ancestorsOf(el: Element, depth: number): AncestorInfo[] {
 
 const HEADING = 'h1,h2,h3,h4,h5,h6,[role="heading"],legend';
 
-/** The text of the last heading before the element in document order. */
-export function headingOf(el: Element, headings?: Element[]): string {
+/** Headings per tree, read once per resolve. */
+export type HeadingCache = Map<Node, Element[]>;
+
+/** The text of the last heading before the element in tree order; from a shadow root, the host's when it has none. */
+export function headingOf(el: Element, cache?: HeadingCache): string {
   const root = el.getRootNode() as Document | ShadowRoot;
-  const list = headings ?? Array.from(root.querySelectorAll?.(HEADING) ?? []);
+  let list = cache?.get(root);
+  if (!list) {
+    list = Array.from(root.querySelectorAll?.(HEADING) ?? []);
+    cache?.set(root, list);
+  }
   let found: Element | null = null;
   for (const h of list) {
     if (h === el || h.contains(el)) { found = h; continue; }
     // DOCUMENT_POSITION_FOLLOWING (4): el follows h.
     if (h.compareDocumentPosition(el) & 4) found = h; else break;
   }
-  return found ? normalise(textOf(found), 80) : '';
+  if (found) return normalise(textOf(found), 80);
+  const host = (root as ShadowRoot).host;
+  return host ? headingOf(host, cache) : '';
 }
 
-export function headingsIn(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll(HEADING));
+const LANDMARK_TAGS = /^(HEADER|NAV|MAIN|ASIDE|FOOTER|FORM|DIALOG|SECTION|TABLE|FIELDSET)$/;
+const LANDMARK_ROLES = /^(banner|navigation|main|complementary|contentinfo|form|region|search|dialog|grid|table|tabpanel)$/;
+
+/** The nearest ancestor that is a landmark (by tag or role). */
+export function landmarkOf(el: Element): Element | null {
+  for (let p = parentOf(el); p && p.tagName !== 'BODY'; p = parentOf(p)) {
+    if (LANDMARK_TAGS.test(p.tagName) || LANDMARK_ROLES.test(p.getAttribute('role') ?? '')) return p;
+  }
+  return null;
 }
 
-export function boxOf(el: Element): Box | null {
+function landmarkInfo(l: Element): Landmark {
+  const heading = l.querySelector(HEADING);
+  return {
+    tag: l.tagName.toLowerCase(),
+    role: l.getAttribute('role'),
+    label: normalise(l.getAttribute('aria-label') ?? (heading ? textOf(heading) : ''), 60) || null,
+  };
+}
+
+/** Distinct words of the text around the element (parent, then grandparent), without its own text. */
+export function wordsNear(el: Element, limit = 12): string[] {
+  const own = new Set(tokens(ownText(el)));
+  const out = new Set<string>();
+  for (let p = parentOf(el), level = 0; p && level < 2 && p.tagName !== 'BODY'; p = parentOf(p), level++) {
+    for (const w of tokens(textOf(p, el).slice(0, 300))) {
+      if (!own.has(w) && !/^\d+$/.test(w)) out.add(w);
+      if (out.size >= limit) return Array.from(out);
+    }
+  }
+  return Array.from(out);
+}
+
+function step(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  let n = 1;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === el.tagName) n++;
+  return `${tag}[${n}]`;
+}
+
+/** XPath within the element's tree; with `ids`, it starts at the nearest ancestor that has a stable id. */
+export function xpathOf(el: Element, ids: boolean): string {
+  const parts: string[] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const id = ids ? stableId(e) : null;
+    if (id) return `//*[@id="${id}"]` + (parts.length ? '/' + parts.reverse().join('/') : '');
+    parts.push(step(e));
+  }
+  return '/' + parts.reverse().join('/');
+}
+
+const BUTTON_ROLES = /^(button|link|menuitem|tab|option|switch)$/;
+
+export function actsAsButton(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'BUTTON' || tag === 'A' || el.hasAttribute('onclick')) return true;
+  if (tag === 'INPUT' && /^(submit|button|reset|image)$/i.test(el.getAttribute('type') ?? '')) return true;
+  return BUTTON_ROLES.test(el.getAttribute('role') ?? '');
+}
+
+/** The box relative to the page, or to the viewport with `dx = dy = 0`. */
+export function boxOf(el: Element, dx?: number, dy?: number): Box | null {
   if (typeof el.getBoundingClientRect !== 'function') return null;
   const r = el.getBoundingClientRect();
   const view = el.ownerDocument?.defaultView;
   return {
-    x: Math.round(r.left + (view?.scrollX ?? 0)),
-    y: Math.round(r.top + (view?.scrollY ?? 0)),
+    x: Math.round(r.left + (dx ?? view?.scrollX ?? 0)),
+    y: Math.round(r.top + (dy ?? view?.scrollY ?? 0)),
     w: Math.round(r.width),
     h: Math.round(r.height),
   };
@@ -96,8 +167,8 @@ export function boxOf(el: Element): Box | null {
 export interface DescribeOptions {
   /** How many ancestors to read (3 when recording, more when resolving so inserted wrappers are tolerated). */
   depth?: number;
-  /** Headings of the document, read once per resolve. */
-  headings?: Element[];
+  /** Headings per tree, read once per resolve. */
+  headings?: HeadingCache;
 }
 
 /** A pure-data description of one element. */
@@ -117,6 +188,10 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
     label: labelOf(el),
     classes: stableClasses(el),
   };
+  props.accName = props.label || props.ariaLabel || props.text || props.title || props.alt || props.placeholder || null;
+  const landmark = landmarkOf(el);
+  const box = boxOf(el);
+  const lbox = landmark ? boxOf(landmark) : null;
   return {
     tag: el.tagName.toLowerCase(),
     props,
@@ -125,7 +200,16 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
       prevText: nearText(el, -1),
       nextText: nearText(el, 1),
       heading: headingOf(el, options.headings),
+      words: wordsNear(el),
+      landmark: landmark ? landmarkInfo(landmark) : null,
     },
-    box: boxOf(el),
+    box,
+    geometry: {
+      view: boxOf(el, 0, 0),
+      inLandmark: box && lbox ? { x: box.x - lbox.x, y: box.y - lbox.y, w: box.w, h: box.h } : null,
+    },
+    xpath: xpathOf(el, false),
+    xpathIds: xpathOf(el, true),
+    isButton: actsAsButton(el),
   };
 }

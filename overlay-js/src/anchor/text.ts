@@ -35,7 +35,8 @@ const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 export function textOf(node: Node, except?: Node): string {
   let out = '';
   const walk = (n: Node): void => {
-    if (n === except) return;
+    // Long subtrees (a whole table) say nothing more after the first few hundred characters.
+    if (n === except || out.length > 800) return;
     if (n.nodeType === 3) { out += (n as Text).data; return; }
     if (n.nodeType !== 1) return;
     const el = n as Element;
