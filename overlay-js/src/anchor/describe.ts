@@ -115,11 +115,15 @@ function landmarkInfo(l: Element): Landmark {
 export function wordsNear(el: Element, limit = 12): string[] {
   const own = new Set(tokens(ownText(el)));
   const out = new Set<string>();
-  for (let p = parentOf(el), level = 0; p && level < 2 && p.tagName !== 'BODY'; p = parentOf(p), level++) {
+  // Two levels of ancestors that add text of their own: a wrapper around the element alone does not count.
+  let levels = 0;
+  for (let p = parentOf(el), climbs = 0; p && levels < 2 && climbs < 8 && p.tagName !== 'BODY'; p = parentOf(p), climbs++) {
+    const before = out.size;
     for (const w of tokens(textOf(p, el).slice(0, 300))) {
       if (!own.has(w) && !/^\d+$/.test(w)) out.add(w);
       if (out.size >= limit) return Array.from(out);
     }
+    if (out.size > before) levels++;
   }
   return Array.from(out);
 }
@@ -169,13 +173,18 @@ export interface DescribeOptions {
   depth?: number;
   /** Headings per tree, read once per resolve. */
   headings?: HeadingCache;
+  /** The element's own properties only (no neighbourhood, geometry or paths): the resolver's cheap first pass. */
+  light?: boolean;
+  /** Compute the XPaths (on by default; the resolver does not score them, and long sibling lists make them costly). */
+  xpath?: boolean;
 }
 
 /** A pure-data description of one element. */
 export function describe(el: Element, options: DescribeOptions = {}): Description {
   const props: AnchorProps = {
     id: stableId(el),
-    name: attr(el, 'name'),
+    // Angular's reactive forms bind by formcontrolname, which is as stable as a name.
+    name: attr(el, 'name') ?? attr(el, 'formcontrolname'),
     type: el.tagName === 'INPUT' ? (el.getAttribute('type') ?? 'text').toLowerCase() : attr(el, 'type'),
     role: attr(el, 'role'),
     ariaLabel: attr(el, 'aria-label'),
@@ -189,6 +198,7 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
     classes: stableClasses(el),
   };
   props.accName = props.label || props.ariaLabel || props.text || props.title || props.alt || props.placeholder || null;
+  if (options.light) return { tag: el.tagName.toLowerCase(), props, context: {}, box: null };
   const landmark = landmarkOf(el);
   const box = boxOf(el);
   const lbox = landmark ? boxOf(landmark) : null;
@@ -208,8 +218,8 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
       view: boxOf(el, 0, 0),
       inLandmark: box && lbox ? { x: box.x - lbox.x, y: box.y - lbox.y, w: box.w, h: box.h } : null,
     },
-    xpath: xpathOf(el, false),
-    xpathIds: xpathOf(el, true),
+    xpath: options.xpath === false ? undefined : xpathOf(el, false),
+    xpathIds: options.xpath === false ? undefined : xpathOf(el, true),
     isButton: actsAsButton(el),
   };
 }

@@ -2,12 +2,15 @@
 import { describe } from './describe';
 import type { HeadingCache } from './describe';
 import { enterPath, scopesUnder } from './path';
-import { contradicts, decide, groupSelector, MARGIN, scoreAll, tagGroup, THRESHOLD } from './score';
+import { contradicts, decide, groupSelector, MARGIN, score, scoreAll, tagGroup, THRESHOLD } from './score';
 import type { Description, Fingerprint, ResolveResult } from './types';
 import { isVisible } from './visible';
 
 /** The most candidates scored per resolve; beyond that the page is too generic for scoring to be trusted. */
 const MAX_CANDIDATES = 3000;
+
+/** How many of them, best first on their own properties, are described in full. */
+const MAX_DESCRIBED = 150;
 
 const OVERLAY_HOST = 'inflow-overlay-root';
 
@@ -34,8 +37,10 @@ function viaSelectors(fp: Fingerprint, scopes: ParentNode[]): ResolveResult | nu
     if (!sel || typeof sel.css !== 'string') continue;
     const found = query(scopes, sel.css);
     if (found.length !== 1) continue;
-    const d = describe(found[0], { depth: 0 });
-    if (!sameGroup(fp, d) || contradicts(fp, d)) continue;
+    // A unique match is only taken when it still looks like the record: after a deletion, a selector that was unique
+    // among look-alikes may match the next one.
+    const d = describe(found[0], { light: true });
+    if (!sameGroup(fp, d) || contradicts(fp, d) || score({ tag: fp.tag, props: fp.props }, d) < THRESHOLD) continue;
     return isVisible(found[0])
       ? { ok: true, element: found[0], confidence: 1, via: 'selector' }
       : { ok: false, reason: 'not_visible', bestScore: 1 };
@@ -44,11 +49,15 @@ function viaSelectors(fp: Fingerprint, scopes: ParentNode[]): ResolveResult | nu
 }
 
 function viaScore(fp: Fingerprint, scopes: ParentNode[]): ResolveResult {
-  const candidates = query(scopes, groupSelector(tagGroup(fp.tag, fp.props)))
+  const all = query(scopes, groupSelector(tagGroup(fp.tag, fp.props)))
     .filter((el) => el.id !== OVERLAY_HOST)
     .slice(0, MAX_CANDIDATES);
+  // First pass on the elements' own properties only; the neighbourhood is read for the most plausible ones.
+  const light = all.map((el) => describe(el, { light: true }));
+  const own: Fingerprint = { tag: fp.tag, props: fp.props };
+  const candidates = scoreAll(own, light).slice(0, MAX_DESCRIBED).filter((r) => r.score > 0).map((r) => all[r.index]);
   const headings: HeadingCache = new Map();
-  const descriptions = candidates.map((el) => describe(el, { depth: 5, headings }));
+  const descriptions = candidates.map((el) => describe(el, { depth: 5, headings, xpath: false }));
   const ranked = scoreAll(fp, descriptions);
   // Visibility costs layout reads: check it only for the few candidates that could win or tie.
   let visible = 0;

@@ -6,7 +6,7 @@ import type { AncestorInfo, AnchorProps, Box, Decision, Description, Fingerprint
 export const WEIGHTS = {
   testId: 3, id: 2.5, name: 2, label: 2, ariaLabel: 1.5, text: 2.5, placeholder: 1, href: 1,
   title: 0.5, alt: 0.5, type: 0.5, role: 0.5, classes: 1, tag: 0.5,
-  heading: 0.7, prevText: 0.5, nextText: 0.5, ancestors: 1, box: 0.5, accName: 0.5, words: 0.8, landmark: 0.5,
+  heading: 0.7, prevText: 0.5, nextText: 0.5, ancestors: 1, box: 0.5, accName: 0.5, words: 2, landmark: 0.5,
 } as const;
 
 /** Accept the best candidate at or above this share of the attainable weight ... */
@@ -98,14 +98,20 @@ export function contradicts(fp: Fingerprint, d: Description): boolean {
   return false;
 }
 
-/** How much one recorded value weighs, given how many candidates share it: rare values weigh more (IDF-like). */
-export type Rarity = (key: string, value: string) => number;
+/** How much recorded evidence weighs, given how many candidates share it: rare values and words weigh more (IDF-like). */
+export interface Rarity {
+  value(key: string, value: string): number;
+  word(word: string): number;
+}
 
 const RARITY_KEYS: (keyof AnchorProps)[] = ['testId', 'id', 'name', 'label', 'ariaLabel', 'text', 'placeholder', 'href', 'title', 'alt', 'accName'];
 
 const lower = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 
-/** Counts, over the candidates, how many share each recorded value, and turns the count into a weight factor. */
+/** 1.5 for a value no other candidate has, falling towards 0.3 as more candidates share it; 1 when none has it. */
+const factor = (n: number | undefined): number => (!n ? 1 : Math.max(0.3, 1.5 / (1 + Math.log2(n))));
+
+/** Counts, over the candidates, how many share each recorded value and each recorded nearby word. */
 export function rarityOver(fp: Fingerprint, descriptions: Description[]): Rarity {
   const p = fp.props ?? {};
   const counts = new Map<string, number>();
@@ -116,16 +122,25 @@ export function rarityOver(fp: Fingerprint, descriptions: Description[]): Rarity
     for (const d of descriptions) if (lower(d.props[k]) === v) n++;
     counts.set(k, n);
   }
-  return (key) => {
-    const n = counts.get(key) ?? 0;
-    return n === 0 ? 1 : Math.max(0.3, 1.5 / (1 + Math.log2(n)));
-  };
+  const words = new Map<string, number>();
+  for (const w of fp.context?.words ?? []) words.set(w, 0);
+  if (words.size) {
+    for (const d of descriptions) for (const w of d.context.words ?? []) if (words.has(w)) words.set(w, words.get(w)! + 1);
+  }
+  return { value: (key) => factor(counts.get(key)), word: (w) => factor(words.get(w)) };
 }
 
-function wordSimilarity(want: string[], have: string[] | null | undefined): number {
+/** Share of the recorded nearby words found again, each word weighted by its rarity. */
+function wordSimilarity(want: string[], have: string[] | null | undefined, rarity?: Rarity): number {
   if (!have?.length) return 0;
   const set = new Set(have);
-  return want.filter((w) => set.has(w)).length / Math.max(want.length, have.length);
+  let total = 0, got = 0;
+  for (const w of want) {
+    const weight = rarity ? rarity.word(w) : 1;
+    total += weight;
+    if (set.has(w)) got += weight;
+  }
+  return total ? got / total : 0;
 }
 
 function landmarkSimilarity(want: Landmark, have: Landmark | null | undefined): number {
@@ -139,7 +154,7 @@ export function score(fp: Fingerprint, d: Description, rarity?: Rarity): number 
   const p = fp.props ?? {};
   let total = 0, got = 0;
   const add = (weight: number, sim: number): void => { total += weight; got += weight * sim; };
-  const w = (k: keyof AnchorProps, v: string): number => (WEIGHTS as Record<string, number>)[k] * (rarity ? rarity(k, v) : 1);
+  const w = (k: keyof AnchorProps, v: string): number => (WEIGHTS as Record<string, number>)[k] * (rarity ? rarity.value(k, v) : 1);
   if (present(fp.tag)) add(WEIGHTS.tag, same(fp.tag, d.tag) ? 1 : 0);
   for (const k of EXACT) {
     const v = p[k];
@@ -154,7 +169,7 @@ export function score(fp: Fingerprint, d: Description, rarity?: Rarity): number 
   if (present(c.heading)) add(WEIGHTS.heading, similarity(c.heading, d.context.heading));
   if (present(c.prevText)) add(WEIGHTS.prevText, similarity(c.prevText, d.context.prevText));
   if (present(c.nextText)) add(WEIGHTS.nextText, similarity(c.nextText, d.context.nextText));
-  if (c.words?.length) add(WEIGHTS.words, wordSimilarity(c.words, d.context.words));
+  if (c.words?.length) add(WEIGHTS.words, wordSimilarity(c.words, d.context.words, rarity));
   if (c.landmark) add(WEIGHTS.landmark, landmarkSimilarity(c.landmark, d.context.landmark));
   if (c.ancestors?.length) add(WEIGHTS.ancestors, ancestorSimilarity(c.ancestors, d.context.ancestors ?? []));
   const inL = fp.geometry?.inLandmark, haveInL = d.geometry?.inLandmark;

@@ -29,6 +29,7 @@ function ownAtoms(el: Element): Atom[] {
   const id = stableId(el);
   if (id) atoms.push({ css: '#' + cssIdent(id), tier: 1 });
   attrAtom('name', 2);
+  attrAtom('formcontrolname', 2);
   attrAtom('aria-label', 2);
   // Role plus accessible name, without the tag: survives a link turning into a button.
   const role = el.getAttribute('role'), label = el.getAttribute('aria-label');
