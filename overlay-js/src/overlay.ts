@@ -1,5 +1,6 @@
 // Shows the tips of one page view: anchors them, renders them, and reports what the learner does.
 import { resolve } from './anchor/index';
+import type { ResolveResult } from './anchor/index';
 import type { EventType, Tip } from './types';
 import { createRoot } from './ui/root';
 import type { OverlayRoot } from './ui/root';
@@ -54,10 +55,10 @@ export function createOverlay(options: OverlayOptions): Overlay {
     onLink: (url) => options.send('link_opened', tipId, { url }),
   });
 
-  const announce = (tipId: string): void => {
+  const announce = (tipId: string, data?: Record<string, unknown>): void => {
     if (announced.has(tipId)) return;
     announced.add(tipId);
-    options.send('tip_shown', tipId);
+    options.send('tip_shown', tipId, data);
   };
 
   const openNextModal = (): void => {
@@ -71,7 +72,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
     }
   };
 
-  const render = (state: State, el: Element | null): void => {
+  // `hit` says how the anchor was found, so anchor health can tell narrow matches from sure ones.
+  const render = (state: State, el: Element | null, hit?: ResolveResult): void => {
     if (state.shown || destroyed) return;
     if (state.tip.presentation === 'modal') {
       if (!waitingModals.includes(state.tip.id)) waitingModals.push(state.tip.id);
@@ -80,7 +82,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     }
     if (!el) return;
     state.shown = showTooltip(shadow(), el, state.tip, callbacks(state.tip.id));
-    announce(state.tip.id);
+    announce(state.tip.id, hit?.ok ? { confidence: hit.confidence, via: hit.via } : undefined);
   };
 
   const unrender = (state: State): void => {
@@ -131,9 +133,10 @@ export function createOverlay(options: OverlayOptions): Overlay {
           continue;
         }
         const fp = tip.anchor;
+        let hit: ResolveResult | undefined;
         watch.add(tip.id, {
-          find: () => resolve(fp),
-          found: (el) => render(state, el),
+          find: () => (hit = resolve(fp)),
+          found: (el) => render(state, el, hit),
           lost: () => unrender(state),
           missing: (miss) => options.send('anchor_missing', tip.id, miss),
         });

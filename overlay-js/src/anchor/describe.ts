@@ -111,13 +111,21 @@ function landmarkInfo(l: Element): Landmark {
   };
 }
 
+function sameTagChildren(p: Element, tag: string): number {
+  let n = 0;
+  for (let k = p.firstElementChild; k && n < 3; k = k.nextElementSibling) if (k.tagName === tag) n++;
+  return n;
+}
+
 /** Distinct words of the text around the element (parent, then grandparent), without its own text. */
 export function wordsNear(el: Element, limit = 12): string[] {
   const own = new Set(tokens(ownText(el)));
   const out = new Set<string>();
   // Two levels of ancestors that add text of their own: a wrapper around the element alone does not count.
   let levels = 0;
-  for (let p = parentOf(el), climbs = 0; p && levels < 2 && climbs < 8 && p.tagName !== 'BODY'; p = parentOf(p), climbs++) {
+  // A list of look-alikes (rows, items, cards) is where it stops: above it, every look-alike reads the same words.
+  for (let c = el, p = parentOf(el), climbs = 0; p && levels < 2 && climbs < 8 && p.tagName !== 'BODY'; c = p, p = parentOf(p), climbs++) {
+    if (c !== el && sameTagChildren(p, c.tagName) >= 3) break;
     const before = out.size;
     for (const w of tokens(textOf(p, el).slice(0, 300))) {
       if (!own.has(w) && !/^\d+$/.test(w)) out.add(w);

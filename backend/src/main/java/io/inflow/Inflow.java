@@ -2,6 +2,8 @@ package io.inflow;
 
 import io.inflow.accounts.AccountController;
 import io.inflow.accounts.Accounts;
+import io.inflow.anchors.AnchorHealth;
+import io.inflow.anchors.AnchorHealthController;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
 import io.inflow.content.Content;
@@ -66,6 +68,7 @@ public final class Inflow implements AutoCloseable {
         var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
         var eventController = new EventController(apps, events, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
+        var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
         byte[] openApi = resource("/openapi.json");
 
         routes = List.of(
@@ -97,7 +100,8 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/render", tipController::render, ADMIN, AUTHOR),
                 Route.get("/api/v1/page-rules/match", tipController::matchRule, ADMIN, AUTHOR),
 
-                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
+                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
+                Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
