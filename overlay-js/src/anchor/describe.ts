@@ -111,21 +111,27 @@ function landmarkInfo(l: Element): Landmark {
   };
 }
 
-function sameTagChildren(p: Element, tag: string): number {
-  let n = 0;
-  for (let k = p.firstElementChild; k && n < 3; k = k.nextElementSibling) if (k.tagName === tag) n++;
-  return n;
+/** True when a sibling of `block` (same tag) holds a twin of `el` (same tag, same text): `block` is one of a list of look-alikes. */
+function inListOfLookAlikes(block: Element, el: Element, text: string): boolean {
+  let seen = 0;
+  for (let s = block.parentElement?.firstElementChild ?? null; s && seen < 20; s = s.nextElementSibling) {
+    if (s === block || s.tagName !== block.tagName) continue;
+    seen++;
+    for (const twin of Array.from(s.getElementsByTagName(el.tagName))) if (ownText(twin) === text) return true;
+  }
+  return false;
 }
 
 /** Distinct words of the text around the element (parent, then grandparent), without its own text. */
 export function wordsNear(el: Element, limit = 12): string[] {
-  const own = new Set(tokens(ownText(el)));
+  const ownWords = ownText(el);
+  const own = new Set(tokens(ownWords));
   const out = new Set<string>();
   // Two levels of ancestors that add text of their own: a wrapper around the element alone does not count.
   let levels = 0;
   // A list of look-alikes (rows, items, cards) is where it stops: above it, every look-alike reads the same words.
   for (let c = el, p = parentOf(el), climbs = 0; p && levels < 2 && climbs < 8 && p.tagName !== 'BODY'; c = p, p = parentOf(p), climbs++) {
-    if (c !== el && sameTagChildren(p, c.tagName) >= 3) break;
+    if (c !== el && inListOfLookAlikes(c, el, ownWords)) break;
     const before = out.size;
     for (const w of tokens(textOf(p, el).slice(0, 300))) {
       if (!own.has(w) && !/^\d+$/.test(w)) out.add(w);
