@@ -69,26 +69,20 @@ export function ancestorsOf(el: Element, depth: number): AncestorInfo[] {
 
 const HEADING = 'h1,h2,h3,h4,h5,h6,[role="heading"],legend';
 
-/** Headings per tree, read once per resolve. */
-export type HeadingCache = Map<Node, Element[]>;
-
 /** The text of the last heading before the element in tree order; from a shadow root, the host's when it has none. */
-export function headingOf(el: Element, cache?: HeadingCache): string {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  let list = cache?.get(root);
-  if (!list) {
-    list = Array.from(root.querySelectorAll?.(HEADING) ?? []);
-    cache?.set(root, list);
+export function headingOf(el: Element): string {
+  // Walks backwards in tree order (earlier siblings, deepest last, then ancestors): the nearest heading is usually a
+  // few steps away, so this costs far less than listing every heading of a large page.
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    if (n !== el && n.matches(HEADING)) return normalise(textOf(n), 80);
+    for (let s = n.previousElementSibling; s; s = s.previousElementSibling) {
+      if (s.matches(HEADING)) return normalise(textOf(s), 80);
+      const inside = s.querySelectorAll(HEADING);
+      if (inside.length) return normalise(textOf(inside[inside.length - 1]), 80);
+    }
   }
-  let found: Element | null = null;
-  for (const h of list) {
-    if (h === el || h.contains(el)) { found = h; continue; }
-    // DOCUMENT_POSITION_FOLLOWING (4): el follows h.
-    if (h.compareDocumentPosition(el) & 4) found = h; else break;
-  }
-  if (found) return normalise(textOf(found), 80);
-  const host = (root as ShadowRoot).host;
-  return host ? headingOf(host, cache) : '';
+  const host = (el.getRootNode() as ShadowRoot).host;
+  return host ? headingOf(host) : '';
 }
 
 const LANDMARK_TAGS = /^(HEADER|NAV|MAIN|ASIDE|FOOTER|FORM|DIALOG|SECTION|TABLE|FIELDSET)$/;
@@ -134,7 +128,7 @@ export function wordsNear(el: Element, limit = 12): string[] {
     if (c !== el && inListOfLookAlikes(c, el, ownWords)) break;
     const before = out.size;
     for (const w of tokens(textOf(p, el).slice(0, 300))) {
-      if (!own.has(w) && !/^\d+$/.test(w)) out.add(w);
+      if (!own.has(w) && !/^\d{5,}$/.test(w)) out.add(w);
       if (out.size >= limit) return Array.from(out);
     }
     if (out.size > before) levels++;
@@ -185,8 +179,6 @@ export function boxOf(el: Element, dx?: number, dy?: number): Box | null {
 export interface DescribeOptions {
   /** How many ancestors to read (3 when recording, more when resolving so inserted wrappers are tolerated). */
   depth?: number;
-  /** Headings per tree, read once per resolve. */
-  headings?: HeadingCache;
   /** The element's own properties only (no neighbourhood, geometry or paths): the resolver's cheap first pass. */
   light?: boolean;
   /** Compute the XPaths (on by default; the resolver does not score them, and long sibling lists make them costly). */
@@ -223,7 +215,7 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
       ancestors: ancestorsOf(el, options.depth ?? 3),
       prevText: nearText(el, -1),
       nextText: nearText(el, 1),
-      heading: headingOf(el, options.headings),
+      heading: headingOf(el),
       words: wordsNear(el),
       landmark: landmark ? landmarkInfo(landmark) : null,
     },

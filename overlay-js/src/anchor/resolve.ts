@@ -1,8 +1,8 @@
 // Finds the element a fingerprint describes: selectors first, weighted similarity second, typed miss last.
-import { describe } from './describe';
-import type { HeadingCache } from './describe';
+import { describe, headingOf } from './describe';
 import { enterPath, scopesUnder } from './path';
 import { contradicts, decide, groupSelector, MARGIN, score, scoreAll, tagGroup, THRESHOLD } from './score';
+import { similarity } from './text';
 import type { Description, Fingerprint, ResolveResult } from './types';
 import { isVisible } from './visible';
 
@@ -41,6 +41,9 @@ function viaSelectors(fp: Fingerprint, scopes: ParentNode[]): ResolveResult | nu
     // among look-alikes may match the next one.
     const d = describe(found[0], { light: true });
     if (!sameGroup(fp, d) || contradicts(fp, d) || score({ tag: fp.tag, props: fp.props }, d) < THRESHOLD) continue;
+    // A twin under another heading (the "New" of another related list) is for the scoring to judge.
+    const heading = fp.context?.heading;
+    if (heading && similarity(heading, headingOf(found[0])) < 0.75) continue;
     return isVisible(found[0])
       ? { ok: true, element: found[0], confidence: 1, via: 'selector' }
       : { ok: false, reason: 'not_visible', bestScore: 1 };
@@ -56,8 +59,7 @@ function viaScore(fp: Fingerprint, scopes: ParentNode[]): ResolveResult {
   const light = all.map((el) => describe(el, { light: true }));
   const own: Fingerprint = { tag: fp.tag, props: fp.props };
   const candidates = scoreAll(own, light).slice(0, MAX_DESCRIBED).filter((r) => r.score > 0).map((r) => all[r.index]);
-  const headings: HeadingCache = new Map();
-  const descriptions = candidates.map((el) => describe(el, { depth: 5, headings, xpath: false }));
+  const descriptions = candidates.map((el) => describe(el, { depth: 5, xpath: false }));
   const ranked = scoreAll(fp, descriptions);
   // Visibility costs layout reads: check it only for the few candidates that could win or tie.
   let visible = 0;
