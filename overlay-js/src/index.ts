@@ -1,5 +1,5 @@
 // Bootstrap: reads the script tag, replays the stub queue, and keeps the overlay in step with the page.
-import * as anchor from './anchor/index';
+import * as anchor from './anchor/api';
 import { createDeliveryClient } from './api';
 import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';

@@ -1,6 +1,7 @@
 // Shows the tips of one page view: anchors them, arms their triggers, gives the one open place
 // to the tip that matters most, and reports what the learner does.
 import { resolve } from './anchor/index';
+import type { ResolveResult } from './anchor/index';
 import { inAudience } from './audience';
 import type { Traits } from './audience';
 import { createMemory } from './memory';
@@ -48,6 +49,8 @@ interface State {
   /** Its trigger fired: it wants to be seen. */
   ready: boolean;
   shown: Shown | null;
+  /** How its anchor was last found, so anchor health can tell narrow matches from sure ones. */
+  hit: ResolveResult | null;
   disarm(): void;
 }
 
@@ -86,7 +89,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (announced.has(tip.id)) return;
     announced.add(tip.id);
     memory.shown(tip.id);
-    options.send('tip_shown', tip.id);
+    const hit = states.get(tip.id)?.hit;
+    options.send('tip_shown', tip.id, hit?.ok ? { confidence: hit.confidence, via: hit.via } : undefined);
   };
 
   const hide = (state: State): void => {
@@ -174,7 +178,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       taking = true;
       for (const tip of wanted.values()) {
         if (states.has(tip.id) || closed.has(tip.id) || !memory.allows(tip.id, tip.frequency)) continue;
-        const state: State = { tip, el: null, ready: false, shown: null, disarm: () => undefined };
+        const state: State = { tip, el: null, ready: false, shown: null, hit: null, disarm: () => undefined };
         states.set(tip.id, state);
         const fp = tip.anchor;
         if (!fp) {
@@ -182,7 +186,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
           continue;
         }
         watch.add(tip.id, {
-          find: () => resolve(fp),
+          find: () => (state.hit = resolve(fp)),
           found: (el) => {
             state.el = el;
             state.disarm = armTrigger(tip.trigger, el, (byLearner) => fire(state, byLearner));
@@ -213,7 +217,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       drop(tip.id);
       const found = tip.anchor && resolve(tip.anchor);
       const el = found && found.ok ? found.element : null;
-      const state: State = { tip: { ...tip, presentation: el && tip.presentation != 'modal' ? 'tooltip' : 'modal' }, el, ready: true, shown: null, disarm: () => undefined };
+      const state: State = { tip: { ...tip, presentation: el && tip.presentation != 'modal' ? 'tooltip' : 'modal' }, el, ready: true, shown: null, hit: null, disarm: () => undefined };
       states.set(tip.id, state);
       el?.scrollIntoView({ block: 'center' });
       openTip(state);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe as group, expect, it } from 'vitest';
-import { describe, isGeneratedId, isStableClass, rank, record, resolve } from '../src/anchor/index';
+import { describe, fromDescription, isGeneratedId, isStableClass, rank, record, resolve, waitFor } from '../src/anchor/index';
 import type { Fingerprint } from '../src/anchor/index';
 
 function page(html: string): void {
@@ -163,8 +163,62 @@ group('resolve', () => {
   it('rank is a pure function over descriptions', () => {
     const fp: Fingerprint = { tag: 'button', props: { text: 'Save' } };
     const d = (tag: string, text: string) => ({ tag, props: { text }, context: {}, box: null });
-    const ranked = rank(fp, [d('button', 'Cancel'), d('a', 'Save'), d('div', 'Save')]);
-    expect(ranked[0].index).toBe(1);
-    expect(ranked.find((r) => r.index === 2)!.score).toBe(0);
+    const { candidates, decision } = rank(fp, [d('button', 'Cancel'), d('a', 'Save'), d('div', 'Save')]);
+    expect(candidates[0].index).toBe(1);
+    expect(candidates.find((r) => r.index === 2)!.score).toBe(0);
+    expect(decision).toMatchObject({ ok: true, index: 1, via: 'score' });
+  });
+});
+
+group('v1 additions', () => {
+  it('finds an element that moved into an open shadow root, and records the path into one', () => {
+    page(FORM);
+    const fp = record(document.querySelector('input[name="currency"]')!);
+    const row = document.querySelector('input[name="currency"]')!.parentElement!;
+    const host = document.createElement('x-field');
+    row.replaceWith(host);
+    host.attachShadow({ mode: 'open' }).appendChild(row);
+    const r = resolve(fp);
+    expect(r.ok && r.element.getAttribute('name')).toBe('currency');
+    const inner = record(host.shadowRoot!.querySelector('input')!);
+    expect(inner.path).toEqual([{ kind: 'shadow', tag: 'x-field', selectors: [{ css: 'x-field', count: 1 }] }]);
+    expect(resolve(inner)).toMatchObject({ ok: true, via: 'selector' });
+  });
+
+  it('weighs a rare nearby word above a common one to tell look-alike rows apart', () => {
+    const row = (n: string): string => `<tr><td>${n}</td><td><a href="#" class="act">Edit</a></td></tr>`;
+    page(`<table>${['Acme', 'Globex', 'Initech'].map(row).join('')}</table>`);
+    const fp = record(document.querySelectorAll('a')[1]);
+    fp.selectors = [];
+    page(`<table>${['Initech', 'Globex', 'Acme', 'Hooli'].map(row).join('')}</table>`);
+    const r = resolve(fp);
+    expect(r).toMatchObject({ ok: true, via: 'score' });
+    expect(r.ok && r.element.closest('tr')!.textContent).toBe('GlobexEdit');
+  });
+
+  it('makes a fingerprint from a description alone, and rank decides with it', () => {
+    page(FORM);
+    const ds = Array.from(document.querySelectorAll('input, button')).map((el) => describe(el));
+    expect(ds[0]).toMatchObject({ tag: 'input', isButton: false, props: { name: 'amount', label: 'Amount' } });
+    expect(ds[2].isButton).toBe(true);
+    expect(ds[0].xpath).toBe('/html[1]/body[1]/form[1]/div[1]/input[1]');
+    const fp = fromDescription(ds[1]);
+    expect(fp.selectors!.map((s) => s.css)).toEqual(['input[name="currency"]']);
+    const ranking = rank(fp, ds);
+    expect(ranking.candidates[0].index).toBe(1);
+    expect(ranking.decision).toMatchObject({ ok: true, index: 1 });
+    expect(rank(fp, [ds[1], ds[1]]).decision).toMatchObject({ ok: false, reason: 'ambiguous' });
+    expect(rank(fp, [{ ...ds[1], visible: false }]).decision).toMatchObject({ ok: false, reason: 'not_visible' });
+  });
+
+  it('waits for an element that renders late, and gives up with a typed miss after the bound', async () => {
+    page('<main></main>');
+    const fp = { v: 1 as const, tag: 'button', props: { text: 'Approve' } };
+    const later = waitFor(fp, { timeoutMs: 2000 });
+    setTimeout(() => { document.querySelector('main')!.innerHTML = '<button>Approve</button>'; }, 30);
+    const found = await later;
+    expect(found.ok && found.element.textContent).toBe('Approve');
+    const never = await waitFor({ v: 1, tag: 'button', props: { text: 'Reject' } }, { timeoutMs: 50 });
+    expect(never).toMatchObject({ ok: false, reason: 'not_found' });
   });
 });

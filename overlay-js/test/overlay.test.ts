@@ -40,7 +40,7 @@ describe('overlay', () => {
     expect(document.querySelector('input')!.getAttribute('aria-description')).toBe('Tip: Amount in EUR');
     overlay.show([amountTip]); // same page view again: nothing new
     expect(shadow()!.querySelectorAll('[data-inflow-tip]')).toHaveLength(1);
-    expect(sent.filter((e) => e.type === 'tip_shown')).toEqual([{ type: 'tip_shown', tipId: 'tip_amount', data: undefined }]);
+    expect(sent.filter((e) => e.type === 'tip_shown')).toEqual([{ type: 'tip_shown', tipId: 'tip_amount', data: { confidence: 1, via: 'selector' } }]);
   });
 
   it('dismisses on the close button, restores the element, and stays dismissed across navigation', () => {

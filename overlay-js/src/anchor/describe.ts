@@ -1,7 +1,7 @@
 // Reads an element into a Description: plain data that the scoring compares.
 import { isGeneratedId, isStableClass, isStableValue } from './generated';
-import { labelOf, nearText, normalise, ownText, textOf } from './text';
-import type { AncestorInfo, AnchorProps, Box, Description } from './types';
+import { labelOf, nearText, normalise, ownText, textOf, tokens } from './text';
+import type { AncestorInfo, AnchorProps, Box, Description, Landmark } from './types';
 
 export const TEST_ID_ATTRS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];
 
@@ -52,10 +52,15 @@ function ancestorInfo(el: Element): AncestorInfo {
   };
 }
 
-/** Ancestors nearest first, without html and body. */
+/** The parent element, crossing from a shadow root to its host. */
+export function parentOf(el: Element): Element | null {
+  return el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
+}
+
+/** Ancestors nearest first, across shadow roots, without html and body. */
 export function ancestorsOf(el: Element, depth: number): AncestorInfo[] {
   const out: AncestorInfo[] = [];
-  for (let p = el.parentElement; p && out.length < depth; p = p.parentElement) {
+  for (let p = parentOf(el); p && out.length < depth; p = parentOf(p)) {
     if (p.tagName === 'BODY' || p.tagName === 'HTML') break;
     out.push(ancestorInfo(p));
   }
@@ -64,30 +69,108 @@ export function ancestorsOf(el: Element, depth: number): AncestorInfo[] {
 
 const HEADING = 'h1,h2,h3,h4,h5,h6,[role="heading"],legend';
 
-/** The text of the last heading before the element in document order. */
-export function headingOf(el: Element, headings?: Element[]): string {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  const list = headings ?? Array.from(root.querySelectorAll?.(HEADING) ?? []);
-  let found: Element | null = null;
-  for (const h of list) {
-    if (h === el || h.contains(el)) { found = h; continue; }
-    // DOCUMENT_POSITION_FOLLOWING (4): el follows h.
-    if (h.compareDocumentPosition(el) & 4) found = h; else break;
+/** The text of the last heading before the element in tree order; from a shadow root, the host's when it has none. */
+export function headingOf(el: Element): string {
+  // Walks backwards in tree order (earlier siblings, deepest last, then ancestors): the nearest heading is usually a
+  // few steps away, so this costs far less than listing every heading of a large page.
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    if (n !== el && n.matches(HEADING)) return normalise(textOf(n), 80);
+    for (let s = n.previousElementSibling; s; s = s.previousElementSibling) {
+      if (s.matches(HEADING)) return normalise(textOf(s), 80);
+      const inside = s.querySelectorAll(HEADING);
+      if (inside.length) return normalise(textOf(inside[inside.length - 1]), 80);
+    }
   }
-  return found ? normalise(textOf(found), 80) : '';
+  const host = (el.getRootNode() as ShadowRoot).host;
+  return host ? headingOf(host) : '';
 }
 
-export function headingsIn(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll(HEADING));
+const LANDMARK_TAGS = /^(HEADER|NAV|MAIN|ASIDE|FOOTER|FORM|DIALOG|SECTION|TABLE|FIELDSET)$/;
+const LANDMARK_ROLES = /^(banner|navigation|main|complementary|contentinfo|form|region|search|dialog|grid|table|tabpanel)$/;
+
+/** The nearest ancestor that is a landmark (by tag or role). */
+export function landmarkOf(el: Element): Element | null {
+  for (let p = parentOf(el); p && p.tagName !== 'BODY'; p = parentOf(p)) {
+    if (LANDMARK_TAGS.test(p.tagName) || LANDMARK_ROLES.test(p.getAttribute('role') ?? '')) return p;
+  }
+  return null;
 }
 
-export function boxOf(el: Element): Box | null {
+function landmarkInfo(l: Element): Landmark {
+  const heading = l.querySelector(HEADING);
+  return {
+    tag: l.tagName.toLowerCase(),
+    role: l.getAttribute('role'),
+    label: normalise(l.getAttribute('aria-label') ?? (heading ? textOf(heading) : ''), 60) || null,
+  };
+}
+
+/** True when a sibling of `block` (same tag) holds a twin of `el` (same tag, same text): `block` is one of a list of look-alikes. */
+function inListOfLookAlikes(block: Element, el: Element, text: string): boolean {
+  let seen = 0;
+  for (let s = block.parentElement?.firstElementChild ?? null; s && seen < 20; s = s.nextElementSibling) {
+    if (s === block || s.tagName !== block.tagName) continue;
+    seen++;
+    for (const twin of Array.from(s.getElementsByTagName(el.tagName))) if (ownText(twin) === text) return true;
+  }
+  return false;
+}
+
+/** Distinct words of the text around the element (parent, then grandparent), without its own text. */
+export function wordsNear(el: Element, limit = 12): string[] {
+  const ownWords = ownText(el);
+  const own = new Set(tokens(ownWords));
+  const out = new Set<string>();
+  // Two levels of ancestors that add text of their own: a wrapper around the element alone does not count.
+  let levels = 0;
+  // A list of look-alikes (rows, items, cards) is where it stops: above it, every look-alike reads the same words.
+  for (let c = el, p = parentOf(el), climbs = 0; p && levels < 2 && climbs < 8 && p.tagName !== 'BODY'; c = p, p = parentOf(p), climbs++) {
+    if (c !== el && inListOfLookAlikes(c, el, ownWords)) break;
+    const before = out.size;
+    for (const w of tokens(textOf(p, el).slice(0, 300))) {
+      if (!own.has(w) && !/^\d{5,}$/.test(w)) out.add(w);
+      if (out.size >= limit) return Array.from(out);
+    }
+    if (out.size > before) levels++;
+  }
+  return Array.from(out);
+}
+
+function step(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  let n = 1;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === el.tagName) n++;
+  return `${tag}[${n}]`;
+}
+
+/** XPath within the element's tree; with `ids`, it starts at the nearest ancestor that has a stable id. */
+export function xpathOf(el: Element, ids: boolean): string {
+  const parts: string[] = [];
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const id = ids ? stableId(e) : null;
+    if (id) return `//*[@id="${id}"]` + (parts.length ? '/' + parts.reverse().join('/') : '');
+    parts.push(step(e));
+  }
+  return '/' + parts.reverse().join('/');
+}
+
+const BUTTON_ROLES = /^(button|link|menuitem|tab|option|switch)$/;
+
+export function actsAsButton(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'BUTTON' || tag === 'A' || el.hasAttribute('onclick')) return true;
+  if (tag === 'INPUT' && /^(submit|button|reset|image)$/i.test(el.getAttribute('type') ?? '')) return true;
+  return BUTTON_ROLES.test(el.getAttribute('role') ?? '');
+}
+
+/** The box relative to the page, or to the viewport with `dx = dy = 0`. */
+export function boxOf(el: Element, dx?: number, dy?: number): Box | null {
   if (typeof el.getBoundingClientRect !== 'function') return null;
   const r = el.getBoundingClientRect();
   const view = el.ownerDocument?.defaultView;
   return {
-    x: Math.round(r.left + (view?.scrollX ?? 0)),
-    y: Math.round(r.top + (view?.scrollY ?? 0)),
+    x: Math.round(r.left + (dx ?? view?.scrollX ?? 0)),
+    y: Math.round(r.top + (dy ?? view?.scrollY ?? 0)),
     w: Math.round(r.width),
     h: Math.round(r.height),
   };
@@ -96,15 +179,18 @@ export function boxOf(el: Element): Box | null {
 export interface DescribeOptions {
   /** How many ancestors to read (3 when recording, more when resolving so inserted wrappers are tolerated). */
   depth?: number;
-  /** Headings of the document, read once per resolve. */
-  headings?: Element[];
+  /** The element's own properties only (no neighbourhood, geometry or paths): the resolver's cheap first pass. */
+  light?: boolean;
+  /** Compute the XPaths (on by default; the resolver does not score them, and long sibling lists make them costly). */
+  xpath?: boolean;
 }
 
 /** A pure-data description of one element. */
 export function describe(el: Element, options: DescribeOptions = {}): Description {
   const props: AnchorProps = {
     id: stableId(el),
-    name: attr(el, 'name'),
+    // Angular's reactive forms bind by formcontrolname, which is as stable as a name.
+    name: attr(el, 'name') ?? attr(el, 'formcontrolname'),
     type: el.tagName === 'INPUT' ? (el.getAttribute('type') ?? 'text').toLowerCase() : attr(el, 'type'),
     role: attr(el, 'role'),
     ariaLabel: attr(el, 'aria-label'),
@@ -117,6 +203,11 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
     label: labelOf(el),
     classes: stableClasses(el),
   };
+  props.accName = props.label || props.ariaLabel || props.text || props.title || props.alt || props.placeholder || null;
+  if (options.light) return { tag: el.tagName.toLowerCase(), props, context: {}, box: null };
+  const landmark = landmarkOf(el);
+  const box = boxOf(el);
+  const lbox = landmark ? boxOf(landmark) : null;
   return {
     tag: el.tagName.toLowerCase(),
     props,
@@ -124,8 +215,17 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
       ancestors: ancestorsOf(el, options.depth ?? 3),
       prevText: nearText(el, -1),
       nextText: nearText(el, 1),
-      heading: headingOf(el, options.headings),
+      heading: headingOf(el),
+      words: wordsNear(el),
+      landmark: landmark ? landmarkInfo(landmark) : null,
     },
-    box: boxOf(el),
+    box,
+    geometry: {
+      view: boxOf(el, 0, 0),
+      inLandmark: box && lbox ? { x: box.x - lbox.x, y: box.y - lbox.y, w: box.w, h: box.h } : null,
+    },
+    xpath: options.xpath === false ? undefined : xpathOf(el, false),
+    xpathIds: options.xpath === false ? undefined : xpathOf(el, true),
+    isButton: actsAsButton(el),
   };
 }

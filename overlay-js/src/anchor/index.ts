@@ -1,14 +1,18 @@
 // The anchor module: record an element's fingerprint, resolve a fingerprint back to an element.
 // Shared by the worker overlay and the authoring picker.
 export type {
-  AncestorInfo, AnchorContext, AnchorProps, Box, Description, Fingerprint, RecordedSelector, ResolveResult,
+  AncestorInfo, AnchorContext, AnchorProps, Box, Decision, Description, Fingerprint, Geometry, Landmark, MissReason,
+  PathStep, RecordedSelector, ResolveResult, Via,
 } from './types';
 export { record } from './record';
 export { resolve } from './resolve';
+export { waitFor } from './wait';
+export type { WaitOptions } from './wait';
 export { describe } from './describe';
 export type { DescribeOptions } from './describe';
-export { rank, score, tagGroup, contradicts, THRESHOLD, MARGIN, WEIGHTS } from './score';
-export type { Ranked } from './score';
+export { fromDescription } from './from-description';
+export { rank, score, decide, tagGroup, contradicts, THRESHOLD, MARGIN, WEIGHTS } from './score';
+export type { Ranked, Ranking } from './score';
 export { selectorsFor } from './selectors';
 export { isGeneratedId, isStableClass } from './generated';
 export { isVisible } from './visible';

@@ -29,7 +29,11 @@ function ownAtoms(el: Element): Atom[] {
   const id = stableId(el);
   if (id) atoms.push({ css: '#' + cssIdent(id), tier: 1 });
   attrAtom('name', 2);
+  attrAtom('formcontrolname', 2);
   attrAtom('aria-label', 2);
+  // Role plus accessible name, without the tag: survives a link turning into a button.
+  const role = el.getAttribute('role'), label = el.getAttribute('aria-label');
+  if (role && label && isStableValue(label)) atoms.push({ css: `[role=${cssString(role)}][aria-label=${cssString(label)}]`, tier: 2 });
   attrAtom('placeholder', 3);
   if (tag === 'a') attrAtom('href', 3);
   const classes = stableClasses(el);

@@ -35,13 +35,15 @@ const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 export function textOf(node: Node, except?: Node): string {
   let out = '';
   const walk = (n: Node): void => {
-    if (n === except) return;
+    // Long subtrees (a whole table) say nothing more after the first few hundred characters.
+    if (n === except || out.length > 800) return;
     if (n.nodeType === 3) { out += (n as Text).data; return; }
     if (n.nodeType !== 1) return;
     const el = n as Element;
     if (SKIP_TEXT.has(el.tagName.toUpperCase())) return;
     if (el.tagName === 'INPUT' && /^(submit|button|reset)$/i.test(el.getAttribute('type') ?? '')) out += ' ' + (el.getAttribute('value') ?? '') + ' ';
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+    // What shows of a shadow host is its open shadow tree.
+    for (let c = (el.shadowRoot ?? n).firstChild; c; c = c.nextSibling) walk(c);
     if (/^(P|DIV|LI|TD|TH|TR|BR|H[1-6])$/.test(el.tagName)) out += ' ';
   };
   walk(node);
@@ -103,6 +105,7 @@ export function nearText(el: Element, dir: -1 | 1, limit = 40): string {
       if (t) return normalise(dir < 0 ? t.slice(-limit) : t, limit);
     }
     node = node.parentNode;
+    if (node && node.nodeType === 11) node = (node as ShadowRoot).host ?? null;
     if (!node || node.nodeType !== 1 || /^(BODY|HTML|FORM)$/.test((node as Element).tagName)) break;
   }
   return '';

@@ -22,6 +22,15 @@ export interface AnchorProps {
   text?: string | null;
   label?: string | null;
   classes?: string[] | null;
+  /** Accessible name, simplified: label, else aria-label, text, title, alt, placeholder. */
+  accName?: string | null;
+}
+
+/** The nearest landmark around an element: its tag, role and label (aria-label or first heading). */
+export interface Landmark {
+  tag: string;
+  role?: string | null;
+  label?: string | null;
 }
 
 export interface AnchorContext {
@@ -29,6 +38,9 @@ export interface AnchorContext {
   prevText?: string | null;
   nextText?: string | null;
   heading?: string | null;
+  /** Words of the nearby text (the parent's and grandparent's text without the element's own), at most 12. */
+  words?: string[] | null;
+  landmark?: Landmark | null;
 }
 
 export interface Box {
@@ -36,6 +48,19 @@ export interface Box {
   y: number;
   w: number;
   h: number;
+}
+
+/** Position and size relative to the viewport, and relative to the nearest landmark's box. */
+export interface Geometry {
+  view?: Box | null;
+  inLandmark?: Box | null;
+}
+
+/** One step of the way from the document to the element's own tree: an open shadow root's host or a same-origin iframe. */
+export interface PathStep {
+  kind: 'shadow' | 'frame';
+  tag: string;
+  selectors: RecordedSelector[];
 }
 
 export interface RecordedSelector {
@@ -50,6 +75,9 @@ export interface Fingerprint {
   props?: AnchorProps | null;
   context?: AnchorContext | null;
   box?: Box | null;
+  geometry?: Geometry | null;
+  /** Outermost first; empty or missing when the element lives in the document itself. */
+  path?: PathStep[] | null;
 }
 
 /** What `describe` sees of one element: a fingerprint without selectors, as plain data. */
@@ -58,8 +86,24 @@ export interface Description {
   props: AnchorProps;
   context: AnchorContext;
   box: Box | null;
+  geometry?: Geometry | null;
+  /** XPath from the document (or shadow root) with positions only, and with the nearest stable id as a start. */
+  xpath?: string;
+  xpathIds?: string;
+  /** Acts as a button: a, button, button-like input, role button/link/menuitem/tab, or an onclick handler. */
+  isButton?: boolean;
+  /** Set by the resolver for the candidates it had to check; a hidden candidate is never accepted. */
+  visible?: boolean;
 }
 
+export type MissReason = 'not_found' | 'ambiguous' | 'not_visible';
+export type Via = 'selector' | 'score';
+
+/** What `rank` concluded: the accepted candidate's index, or a typed miss. */
+export type Decision =
+  | { ok: true; index: number; confidence: number; via: Via }
+  | { ok: false; reason: MissReason; bestScore: number };
+
 export type ResolveResult =
-  | { ok: true; element: Element; confidence: number; via: 'selector' | 'score' }
-  | { ok: false; reason: 'not_found' | 'ambiguous' | 'not_visible'; bestScore: number };
+  | { ok: true; element: Element; confidence: number; via: Via }
+  | { ok: false; reason: MissReason; bestScore: number };

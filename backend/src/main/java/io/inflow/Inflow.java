@@ -3,6 +3,8 @@ package io.inflow;
 import io.inflow.accounts.AccountController;
 import io.inflow.accounts.Accounts;
 import io.inflow.accounts.SignInThrottle;
+import io.inflow.anchors.AnchorHealth;
+import io.inflow.anchors.AnchorHealthController;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
 import io.inflow.apps.IdentityVerification;
@@ -81,6 +83,7 @@ public final class Inflow implements AutoCloseable {
         var searchController = new SearchController(apps, delivery, new TipSearch(db));
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
+        var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
         byte[] openApi = resource("/openapi.json");
 
         routes = List.of(
@@ -123,7 +126,8 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/delivery/preview", deliveryController::preview, ADMIN, AUTHOR),
                 Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
 
-                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
+                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
+                Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

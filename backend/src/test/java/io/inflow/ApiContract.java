@@ -261,4 +261,34 @@ abstract class ApiContract {
         assertThat(line.get("type").asText()).isEqualTo("link_opened");
         assertThat(admin.get("/api/v1/exports/events?from=tomorrow").status()).isEqualTo(422);
     }
+
+    @Test
+    void anchorHealthListsBrokenAndDegradedTipsFirst() {
+        String broken = "tip_" + UUID.randomUUID(), narrow = "tip_" + UUID.randomUUID(), fine = "tip_" + UUID.randomUUID();
+        String page = "https://crm.example.com/opportunities/7?tab=details";
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, Map<String, Object>> add = (tip, data) -> events.add(Map.of("id", UUID.randomUUID().toString(),
+                "type", data.containsKey("reason") ? "anchor_missing" : "tip_shown", "tipId", tip, "at", Instant.now().toString(), "url", page, "data", data));
+        for (int i = 0; i < 3; i++) add.accept(broken, Map.of("reason", "not_found", "bestScore", 0.31));
+        add.accept(broken, Map.of("confidence", 1, "via", "selector"));
+        for (int i = 0; i < 4; i++) add.accept(narrow, Map.of("confidence", 0.66, "via", "score"));
+        for (int i = 0; i < 4; i++) add.accept(fine, Map.of("confidence", 1, "via", "selector"));
+        assertThat(server.http().post("/api/v1/events", Map.of("key", siteKey, "events", events)).status()).isBetween(200, 202);
+
+        JsonNode items = author.get("/api/v1/anchor-health?app=" + appId).json().get("items");
+        List<String> order = new java.util.ArrayList<>();
+        items.forEach(row -> { if (List.of(broken, narrow, fine).contains(row.get("tipId").asText())) order.add(row.get("tipId").asText()); });
+        assertThat(order).containsExactly(broken, narrow, fine);
+        JsonNode row = author.get("/api/v1/anchor-health?app=" + appId + "&tip=" + broken).json().get("items").get(0);
+        assertThat(row.get("status").asText()).isEqualTo("broken");
+        assertThat(row.get("page").asText()).isEqualTo("/opportunities/7");
+        assertThat(row.get("foundRate").asDouble()).isEqualTo(0.25);
+        assertThat(row.get("misses").get("not_found").asInt()).isEqualTo(3);
+        JsonNode degraded = author.get("/api/v1/anchor-health?app=" + appId + "&tip=" + narrow).json().get("items").get(0);
+        assertThat(degraded.get("status").asText()).isEqualTo("degraded");
+        assertThat(degraded.get("lowConfidence").asInt()).isEqualTo(4);
+        assertThat(author.get("/api/v1/anchor-health").status()).isEqualTo(422);
+        assertThat(author.get("/api/v1/anchor-health?app=" + appId + "&days=0").status()).isEqualTo(422);
+        assertThat(server.http().get("/api/v1/anchor-health?app=" + appId).status()).isEqualTo(401);
+    }
 }

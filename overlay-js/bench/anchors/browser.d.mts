@@ -1,0 +1,4 @@
+import type { Page } from 'playwright-core';
+
+export const CHROMIUM: string;
+export function openHarness(): Promise<{ page: Page; close(): Promise<void> }>;
