@@ -12,6 +12,10 @@ import io.inflow.events.EventController;
 import io.inflow.events.Events;
 import io.inflow.export.EventExport;
 import io.inflow.export.ExportController;
+import io.inflow.learning.LearnerData;
+import io.inflow.learning.Learning;
+import io.inflow.learning.LearningController;
+import io.inflow.learning.Mastery;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
@@ -57,13 +61,17 @@ public final class Inflow implements AutoCloseable {
         accounts = new Accounts(db, ids, clock);
         apps = new Apps(db, ids, clock, json.mapper());
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
-        Events events = new Events(db, clock);
+        Delivery delivery = new Delivery(tips);
+        Learning learning = new Learning(db, tips, clock, json.mapper());
+        Events events = new Events(db, clock, learning);
         Access access = new Access(accounts);
 
         var accountController = new AccountController(accounts, json);
         var appController = new AppController(apps, json);
         var tipController = new TipController(tips, content, json);
-        var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
+        var deliveryController = new DeliveryController(apps, delivery, learning, json);
+        var learningController = new LearningController(apps, learning,
+                new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps), json);
         var eventController = new EventController(apps, events, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         byte[] openApi = resource("/openapi.json");
@@ -72,6 +80,9 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), ANYONE),
                 Route.get("/api/v1/delivery", deliveryController::get, ANYONE),
                 Route.post("/api/v1/events", eventController::ingest, ANYONE),
+                Route.post("/api/v1/checks/{tipId}/answers", learningController::answer, ANYONE),
+                Route.get("/api/v1/reviews", learningController::reviews, ANYONE),
+                Route.get("/api/v1/mastery", learningController::screen, ANYONE),
 
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),
                 Route.get("/api/v1/session", accountController::current, SIGNED_IN),
@@ -97,7 +108,14 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/render", tipController::render, ADMIN, AUTHOR),
                 Route.get("/api/v1/page-rules/match", tipController::matchRule, ADMIN, AUTHOR),
 
-                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
+                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
+
+                Route.get("/api/v1/apps/{appId}/learning-budget", learningController::budget, ADMIN, AUTHOR, ANALYST),
+                Route.put("/api/v1/apps/{appId}/learning-budget", learningController::setBudget, ADMIN),
+                Route.get("/api/v1/apps/{appId}/learning-minutes", learningController::minutes, ADMIN, ANALYST),
+                Route.get("/api/v1/apps/{appId}/mastery", learningController::appMastery, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/learners/export", learningController::exportLearner, ADMIN),
+                Route.post("/api/v1/learners/erase", learningController::eraseLearner, ADMIN));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -131,8 +149,13 @@ public final class Inflow implements AutoCloseable {
 
     /** Opens the database named by the settings and starts serving on the settings' port (0 = any free port). */
     public static Inflow start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Settings)}, on a clock of the caller's (tests move time forward to see reviews fall due). */
+    public static Inflow start(Settings settings, Clock clock) {
         Database db = Database.open(settings.databaseUrl());
-        Inflow inflow = new Inflow(settings, db, Clock.systemUTC());
+        Inflow inflow = new Inflow(settings, db, clock);
         inflow.server.start(settings.port());
         return inflow;
     }

@@ -2,6 +2,7 @@ package io.inflow.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.apps.App;
+import io.inflow.learning.CheckView;
 import io.inflow.tips.Tip;
 import io.inflow.tips.Tips;
 import java.net.URI;
@@ -18,9 +19,11 @@ import java.util.Map;
 public final class Delivery {
     /** A tip as a worker's overlay receives it. */
     public record DeliveredTip(String id, String title, String presentation, String placement, String pageRule,
-                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, int version) {}
+                               JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, int version,
+                               boolean reinforce, CheckView check) {}
 
-    public record Answer(Map<String, String> app, List<DeliveredTip> tips) {}
+    /** reinforce: the id of the one due reinforce-tip to show now (only when the learner is known), else null. */
+    public record Answer(Map<String, String> app, List<DeliveredTip> tips, String reinforce) {}
 
     private record Compiled(PageRule rule, DeliveredTip tip) {}
 
@@ -46,7 +49,13 @@ public final class Delivery {
                 matching.add(compiled.tip());
             }
         }
-        return new Answer(Map.of("id", app.id(), "name", app.name()), matching);
+        return new Answer(Map.of("id", app.id(), "name", app.name()), matching, null);
+    }
+
+    /** A tip as the overlay receives it: never the check's answers. */
+    public static DeliveredTip delivered(Tip tip) {
+        return new DeliveredTip(tip.id(), tip.title(), tip.presentation(), tip.placement(), tip.pageRule(), tip.anchor(),
+                tip.bodyTree(), tip.learnMore(), tip.version(), tip.reinforce(), CheckView.of(tip.check()));
     }
 
     private Snapshot snapshot(App app) {
@@ -58,8 +67,7 @@ public final class Delivery {
         }
         List<Compiled> compiled = new ArrayList<>();
         for (Tip tip : tips.published(app.id())) {
-            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), new DeliveredTip(tip.id(), tip.title(),
-                    tip.presentation(), tip.placement(), tip.pageRule(), tip.anchor(), tip.bodyTree(), tip.learnMore(), tip.version())));
+            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), delivered(tip)));
         }
         Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled));
         synchronized (cache) {

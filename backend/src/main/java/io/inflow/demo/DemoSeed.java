@@ -45,7 +45,8 @@ public final class DemoSeed {
             TipInput input = new TipInput(app.id(), item.get("title").asText(), item.get("body").asText(),
                     item.get("presentation").asText(), item.path("placement").asText("auto"), item.get("pageRule").asText(),
                     item.get("anchor") == null || item.get("anchor").isNull() ? null : item.get("anchor"),
-                    learnMore == null || learnMore.isNull() ? null : new Tip.LearnMore(learnMore.get("url").asText(), learnMore.path("label").asText(null)));
+                    learnMore == null || learnMore.isNull() ? null : new Tip.LearnMore(learnMore.get("url").asText(), learnMore.path("label").asText(null)),
+                    item.path("reinforce").asBoolean(false), null);
             Tip tip = tips.create(input, authorId);
             tips.setStatus(tip.id(), "published");
         }

@@ -7,13 +7,17 @@ import java.net.URI;
 
 /** What an author sends to create or change a tip. */
 public record TipInput(String appId, String title, String body, String presentation, String placement,
-                       String pageRule, JsonNode anchor, Tip.LearnMore learnMore) {
+                       String pageRule, JsonNode anchor, Tip.LearnMore learnMore, Boolean reinforce, Tip.Check check) {
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 20_000;
     static final int MAX_ANCHOR = 16 * 1024;
 
     public String placementOrDefault() {
         return placement == null ? "auto" : placement;
+    }
+
+    public boolean reinforceOrDefault() {
+        return reinforce != null && reinforce;
     }
 
     public String bodyOrEmpty() {
@@ -43,6 +47,9 @@ public record TipInput(String appId, String title, String body, String presentat
         if (learnMore != null) {
             v.check(isHttpUrl(learnMore.url()), "learnMore.url", "must be an absolute http(s) URL");
             v.check(learnMore.label() == null || learnMore.label().length() <= 100, "learnMore.label", "must be at most 100 characters");
+        }
+        if (check != null) {
+            CheckRules.validate(check, learnMore != null, v);
         }
     }
 

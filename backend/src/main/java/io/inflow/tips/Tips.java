@@ -25,7 +25,7 @@ public final class Tips {
     private static final String SELECT = """
             SELECT t.id, t.app_id, t.title, t.body_markdown, t.body_html, t.body_tree, t.presentation, t.placement,
                    t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.status, a.email AS author,
-                   t.created_at, t.updated_at, t.published_at, t.version
+                   t.created_at, t.updated_at, t.published_at, t.version, t.reinforce, t.check_json
             FROM tips t LEFT JOIN accounts a ON a.id = t.author_id
             """;
     private static final TypeReference<List<Object>> TREE = new TypeReference<>() {};
@@ -51,7 +51,7 @@ public final class Tips {
                 readJson(rs.getString("anchor")),
                 rs.getString("learn_more_url") == null ? null : new Tip.LearnMore(rs.getString("learn_more_url"), rs.getString("learn_more_label")),
                 rs.getString("status"), rs.getString("author"), rs.getString("created_at"), rs.getString("updated_at"),
-                rs.getString("published_at"), rs.getInt("version"));
+                rs.getString("published_at"), rs.getInt("version"), rs.getInt("reinforce") != 0, readCheck(rs.getString("check_json")));
     }
 
     public Tip create(TipInput in, String authorId) {
@@ -60,6 +60,7 @@ public final class Tips {
         if (v.ok("appId") && apps.find(in.appId()).isEmpty()) {
             v.add("appId", "no app has this id");
         }
+        checkRemedial(in, in.appId(), null, v);
         v.throwIfInvalid();
         String id = ids.next("tip");
         String now = Times.format(clock.instant());
@@ -67,9 +68,9 @@ public final class Tips {
         db.write(h -> h.createUpdate("""
                         INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement,
                                           page_rule, anchor, learn_more_url, learn_more_label, status, author_id,
-                                          created_at, updated_at, published_at, version)
+                                          created_at, updated_at, published_at, version, reinforce, check_json)
                         VALUES (:id, :app, :title, :md, :html, :tree, :presentation, :placement, :rule, :anchor,
-                                :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1)""")
+                                :lmUrl, :lmLabel, 'draft', :author, :now, :now, NULL, 1, :reinforce, :check)""")
                 .bind("id", id).bind("app", in.appId()).bind("author", authorId).bind("now", now)
                 .bindMap(editable(in, body)).execute());
         return find(id).orElseThrow();
@@ -79,6 +80,7 @@ public final class Tips {
     public Tip update(String id, TipInput in, Integer expectedVersion) {
         Validation v = new Validation();
         in.validate(v, false);
+        find(id).ifPresent(existing -> checkRemedial(in, existing.appId(), id, v));
         v.throwIfInvalid();
         Content.Rendered body = content.markdown(in.bodyOrEmpty());
         return db.write(h -> {
@@ -90,7 +92,8 @@ public final class Tips {
             h.createUpdate("""
                             UPDATE tips SET title = :title, body_markdown = :md, body_html = :html, body_tree = :tree,
                                    presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
-                                   learn_more_url = :lmUrl, learn_more_label = :lmLabel, updated_at = :now, version = version + 1
+                                   learn_more_url = :lmUrl, learn_more_label = :lmLabel, reinforce = :reinforce, check_json = :check,
+                                   updated_at = :now, version = version + 1
                             WHERE id = :id""")
                     .bind("id", id).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
             Apps.bumpContentVersion(h, current.appId());
@@ -160,7 +163,27 @@ public final class Tips {
         values.put("lmUrl", in.learnMore() == null ? null : in.learnMore().url().trim());
         values.put("lmLabel", in.learnMore() == null ? null
                 : in.learnMore().label() == null || in.learnMore().label().isBlank() ? "Learn more" : in.learnMore().label().trim());
+        values.put("reinforce", in.reinforceOrDefault() ? 1 : 0);
+        values.put("check", in.check() == null ? null : write(in.check()));
         return values;
+    }
+
+    /** A remedial tip must be another tip of the same app. */
+    private void checkRemedial(TipInput in, String appId, String selfId, Validation v) {
+        if (in.check() == null || in.check().remedialTipId() == null || !v.ok("check.remedialTipId")) {
+            return;
+        }
+        String remedial = in.check().remedialTipId();
+        boolean sameApp = find(remedial).map(t -> t.appId().equals(appId)).orElse(false);
+        v.check(sameApp && !remedial.equals(selfId), "check.remedialTipId", "must be the id of another tip of the same app");
+    }
+
+    private Tip.Check readCheck(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, Tip.Check.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored check is not JSON", e);
+        }
     }
 
     private String write(Object value) {
