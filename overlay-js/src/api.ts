@@ -9,7 +9,7 @@ export interface DeliveryClient {
  * Cross-origin note: `If-None-Match` is not a CORS-safelisted header, so revalidation costs a
  * preflight, and the server must expose `ETag` (Access-Control-Expose-Headers) for it to be read.
  */
-export function createDeliveryClient(server: string, key: string, doFetch: typeof fetch = (...a) => fetch(...a)): DeliveryClient {
+export function createDeliveryClient(server: string, key: string, doFetch: typeof fetch = (...a) => fetch(...a), learner?: () => string): DeliveryClient {
   const cache = new Map<string, { etag: string; delivery: Delivery }>();
   return {
     async get(url) {
@@ -17,7 +17,7 @@ export function createDeliveryClient(server: string, key: string, doFetch: typeo
       const headers: Record<string, string> = {};
       if (cached) headers['If-None-Match'] = cached.etag;
       const response = await doFetch(
-        `${server}/api/v1/delivery?key=${encodeURIComponent(key)}&url=${encodeURIComponent(url)}`,
+        `${server}/api/v1/delivery?key=${encodeURIComponent(key)}&url=${encodeURIComponent(url)}${learner ? `&learner=${encodeURIComponent(learner())}` : ''}`,
         { credentials: 'omit', headers },
       );
       if (response.status === 304 && cached) return cached.delivery;

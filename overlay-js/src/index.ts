@@ -1,5 +1,6 @@
 // Bootstrap: reads the script tag, replays the stub queue, and keeps the overlay in step with the page.
 import * as anchor from './anchor/index';
+import { createAnswerClient } from './answers';
 import { createDeliveryClient } from './api';
 import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';
@@ -55,9 +56,11 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     writeJson(() => win.localStorage, ANON_KEY, fresh);
     return fresh;
   };
-  const events = createEventQueue({ server: config.server, key: config.key, learnerId: () => (learnerId ??= anonymousId()), win });
-  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data) });
-  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a));
+  const learner = (): string => (learnerId ??= anonymousId());
+  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win });
+  const answer = createAnswerClient(config.server, config.key, learner, win);
+  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), answer });
+  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner);
   let page = pageOf(win.location.href);
   let seq = 0;
   let destroyed = false;
@@ -66,7 +69,7 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     const mine = ++seq;
     try {
       const answer = await delivery.get(win.location.href);
-      if (mine === seq && !destroyed) overlay.show(answer.tips);
+      if (mine === seq && !destroyed) overlay.show(answer.tips.map((t) => (t.id === answer.reinforce ? { ...t, due: true } : t)));
     } catch {
       if (mine === seq && !destroyed) overlay.show([]);
     }

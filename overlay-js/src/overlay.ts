@@ -1,5 +1,6 @@
 // Shows the tips of one page view: anchors them, renders them, and reports what the learner does.
 import { resolve } from './anchor/index';
+import type { AnswerCheck } from './answers';
 import type { EventType, Tip } from './types';
 import { createRoot } from './ui/root';
 import type { OverlayRoot } from './ui/root';
@@ -15,6 +16,7 @@ export interface OverlayOptions {
   doc?: Document;
   nonce?: string | null;
   send(type: EventType, tipId: string, data?: Record<string, unknown>): void;
+  answer?: AnswerCheck;
   watch?: WatchOptions;
 }
 
@@ -52,6 +54,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
   const callbacks = (tipId: string): TipCallbacks => ({
     onDismiss: (how) => api.dismiss(tipId, how),
     onLink: (url) => options.send('link_opened', tipId, { url }),
+    answer: options.answer && ((ids, ms) => options.answer!(tipId, ids, ms)),
   });
 
   const announce = (tipId: string): void => {
@@ -122,7 +125,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       // A new page view: tips that were not carried over may announce themselves again.
       for (const id of Array.from(announced)) if (!states.has(id)) announced.delete(id);
       for (const tip of wanted.values()) {
-        if (states.has(tip.id) || dismissed.has(tip.id)) continue;
+        if (states.has(tip.id) || (dismissed.has(tip.id) && !tip.due)) continue;
         if (tip.presentation !== 'tooltip' && tip.presentation !== 'modal' && tip.presentation !== 'hotspot') continue;
         const state: State = { tip, shown: null };
         states.set(tip.id, state);
