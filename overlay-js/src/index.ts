@@ -49,6 +49,7 @@ function pageOf(url: string): string {
 export function start(config: InflowConfig, win: Window = window): InflowApi {
   const doc = win.document;
   let learnerId: string | null = null;
+  let learnerTraits: Record<string, string> = {};
   const anonymousId = (): string => {
     const stored = readJson<string | null>(() => win.localStorage, ANON_KEY, null);
     if (typeof stored === 'string' && stored.startsWith('anon-')) return stored;
@@ -58,7 +59,7 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   };
   const learner = (): string => (learnerId ??= anonymousId());
   const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win });
-  const answer = createAnswerClient(config.server, config.key, learner, win);
+  const answer = createAnswerClient(config.server, config.key, learner, win, () => learnerTraits);
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), answer });
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner);
   let page = pageOf(win.location.href);
@@ -88,7 +89,8 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
       const next = String(id);
       if (learnerId && learnerId !== next && events.pending().length) events.flushBeacon();
       learnerId = next;
-      void traits; // audiences come later; traits are accepted now so host snippets need not change
+      // audiences come later; text traits go with check answers, so the console can show mastery per team or role
+      learnerTraits = Object.fromEntries(Object.entries(traits ?? {}).filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
     },
     anchor,
     refresh,

@@ -121,7 +121,8 @@ public final class Events {
         return events;
     }
 
-    private static String uuid(String text) {
+    /** The text as a lower-case UUID, or null when it is not one. */
+    public static String uuid(String text) {
         if (text == null || text.length() != 36) {
             return null;
         }

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -149,7 +148,7 @@ public final class Learning implements Events.Listener {
         v.check(in.learnerId() != null && !in.learnerId().isBlank() && in.learnerId().length() <= 200, "learnerId", "is required: 1 to 200 characters");
         v.check(in.optionIds() != null && !in.optionIds().isEmpty() && in.optionIds().size() <= 5, "optionIds", "must list 1 to 5 chosen option ids");
         v.check(in.elapsedMs() == null || in.elapsedMs() >= 0, "elapsedMs", "must not be negative");
-        v.check(in.eventId() == null || uuid(in.eventId()) != null, "eventId", "must be a UUID made by the client");
+        v.check(in.eventId() == null || Events.uuid(in.eventId()) != null, "eventId", "must be a UUID made by the client");
         v.check(in.url() == null || in.url().length() <= 4096, "url", "must be at most 4096 characters");
         v.check(in.traits() == null || in.traits().size() <= 20 && in.traits().entrySet().stream()
                 .allMatch(t -> t.getKey().length() <= 64 && t.getValue() != null && t.getValue().length() <= 200), "traits",
@@ -177,7 +176,7 @@ public final class Learning implements Events.Listener {
         String learner = learnerHash(app, in.learnerId());
         boolean fast = in.elapsedMs() != null && in.elapsedMs() <= FAST.toMillis();
         Fsrs.Rating rating = !correct ? Fsrs.Rating.AGAIN : fast ? Fsrs.Rating.EASY : Fsrs.Rating.GOOD;
-        String eventId = in.eventId() != null ? uuid(in.eventId()) : UUID.randomUUID().toString();
+        String eventId = in.eventId() != null ? Events.uuid(in.eventId()) : UUID.randomUUID().toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("correct", correct);
         data.put("optionIds", in.optionIds());
@@ -370,20 +369,5 @@ public final class Learning implements Events.Listener {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String uuid(String text) {
-        if (text == null || text.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text).toString().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    Optional<Memory> memory(String appId, String learner, String tipId) {
-        return db.read(h -> Memories.find(h, appId, learner, tipId));
     }
 }

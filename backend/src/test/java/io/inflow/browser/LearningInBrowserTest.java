@@ -104,6 +104,11 @@ class LearningInBrowserTest {
 
         String events = server.admin().get("/api/v1/exports/events?format=ndjson&type=check_answered&app=" + appId).body();
         assertThat(events).contains("\"tipId\":\"" + id + "\"").contains("\"data\":{\"correct\":false,\"optionIds\":[\"friday\"]}");
+
+        // the demo identifies its worker with team emea: the console sees the answer under that team
+        JsonNode teams = server.admin().get("/api/v1/apps/" + appId + "/mastery?by=trait&trait=team").json().get("items");
+        JsonNode emea = teams.findParents("key").stream().filter(g -> g.get("key").asText().equals("emea")).findFirst().orElseThrow();
+        assertThat(emea.get("answered").asInt()).isPositive();
     }
 
     @Test
