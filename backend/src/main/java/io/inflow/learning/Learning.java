@@ -97,7 +97,7 @@ public final class Learning implements Events.Listener {
     }
 
     private void update(Handle h, String appId, String learner, String tipId, Change change) {
-        Memory before = Memories.find(h, appId, learner, tipId).orElse(Memory.empty(tipId));
+        Memory before = Memories.findForUpdate(h, db.dialect(), appId, learner, tipId).orElse(Memory.empty(tipId));
         Memory after = change.apply(before);
         if (after != before) {
             Memories.save(h, appId, learner, after);
@@ -187,7 +187,7 @@ public final class Learning implements Events.Listener {
                             ON CONFLICT (id) DO NOTHING""")
                     .bind("id", eventId).bind("app", app.id()).bind("tip", tipId).bind("learner", learner)
                     .bind("now", Times.format(now)).bind("url", in.url()).bind("data", write(data)).execute();
-            Memory before = Memories.find(h, app.id(), learner, tipId).orElse(Memory.empty(tipId));
+            Memory before = Memories.findForUpdate(h, db.dialect(), app.id(), learner, tipId).orElse(Memory.empty(tipId));
             if (inserted == 0) {
                 return before; // a retry of an answer already counted
             }

@@ -1,5 +1,6 @@
 package io.inflow.learning;
 
+import io.inflow.store.Database;
 import io.inflow.store.Times;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,13 @@ final class Memories {
 
     private Memories() {}
 
-    static Optional<Memory> find(Handle h, String appId, String learner, String tipId) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash = :learner AND tip_id = :tip")
+    /**
+     * The row, locked until the transaction ends on PostgreSQL, so two servers handling the same learner
+     * cannot both read the old counts and lose an update (SQLite has one writer at a time anyway).
+     */
+    static Optional<Memory> findForUpdate(Handle h, Database.Dialect dialect, String appId, String learner, String tipId) {
+        String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        return h.createQuery("SELECT " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash = :learner AND tip_id = :tip" + lock)
                 .bind("app", appId).bind("learner", learner).bind("tip", tipId).map(MAPPER).findOne();
     }
 

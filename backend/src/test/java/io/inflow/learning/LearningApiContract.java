@@ -228,6 +228,35 @@ abstract class LearningApiContract {
     }
 
     @Test
+    void anAnswerSentTwiceWithItsEventIdCountsOnce() {
+        String id = published(tip("Retried", "/retried/*", true, check("learn_more", false), true));
+        Map<String, Object> body = Map.of("learnerId", "u-retry", "optionIds", List.of("net"), "elapsedMs", 20_000,
+                "eventId", UUID.randomUUID().toString());
+        String path = "/api/v1/checks/" + id + "/answers?key=" + siteKey;
+        JsonNode first = server.http().post(path, body).json();
+        JsonNode again = server.http().post(path, Http.JSON.valueToTree(body).toString(), "Content-Type", "text/plain").json();
+        assertThat(again.get("correct").asBoolean()).isTrue();
+        assertThat(again.get("dueAt").asText()).isEqualTo(first.get("dueAt").asText());
+        JsonNode row = memoryRow("u-retry", id);
+        assertThat(row.get("checks_right").asInt()).isEqualTo(1);
+        assertThat(row.get("reps").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void eachLearnersDeliveryHasItsOwnETag() {
+        String id = published(tip("Per learner", "/per-learner/*", true, null, false));
+        event("u-etag-seen", "tip_shown", id);
+        String path = "/api/v1/delivery?key=" + siteKey + "&url=" + encode("https://crm.example.com/per-learner/1") + "&learner=";
+        Http.Response seen = server.http().get(path + "u-etag-seen");
+        Http.Response fresh = server.http().get(path + "u-etag-new");
+        assertThat(ids(seen.json())).doesNotContain(id);
+        assertThat(ids(fresh.json())).contains(id);
+        assertThat(seen.header("ETag")).isNotEqualTo(fresh.header("ETag"));
+        assertThat(server.http().get(path + "u-etag-seen", "If-None-Match", seen.header("ETag")).status()).isEqualTo(304);
+        assertThat(server.http().get(path + "u-etag-new", "If-None-Match", seen.header("ETag")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aReinforceTipStaysAwayUntilDueThenComesBackOnceAndListsInReviews() {
         String id = published(tip("Reinforced", "/reinforced/*", true, null, false));
         String learner = "u-reinforce";
