@@ -63,6 +63,7 @@ export function renderCheck(doc: Document, check: CheckView, hooks: CheckHooks, 
         link.rel = 'noopener noreferrer';
         result.appendChild(link);
         hooks.onLink(url);
+        // Browsers allow a window.open for a few seconds after the click; later, the link above remains.
         doc.defaultView?.open(url, '_blank', 'noopener');
       } else if (next.action === 'remedial_tip' && next.tip) {
         const remedial = el(doc, 'div', 'remedial');

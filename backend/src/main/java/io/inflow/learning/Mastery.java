@@ -77,7 +77,7 @@ public final class Mastery {
         return new Screen(rules);
     }
 
-    private record Row(String learner, Memory memory, String traits) {}
+    private record Row(String learner, Memory memory, String traits, boolean reinforce) {}
 
     /** Per published tip of the app. */
     public Groups byTip(String appId) {
@@ -109,17 +109,19 @@ public final class Mastery {
         int seen = (int) rows.stream().filter(r -> r.memory().views() > 0).count();
         int answered = (int) rows.stream().filter(r -> r.memory().lastAnswer() != null).count();
         int right = (int) rows.stream().filter(r -> "right".equals(r.memory().lastAnswer())).count();
-        int due = (int) rows.stream().filter(r -> r.memory().dueAt(now)).count();
+        int due = (int) rows.stream().filter(r -> r.reinforce() && r.memory().dueAt(now)).count();
         return new Group(key, title, learners, seen, answered, right, share(right, answered), due);
     }
 
     private List<Row> rows(String appId) {
         return db.read(h -> h.createQuery("""
-                        SELECT m.*, l.traits FROM memories m
+                        SELECT m.*, l.traits, t.reinforce FROM memories m
+                        JOIN tips t ON t.id = m.tip_id
                         LEFT JOIN learners l ON l.app_id = m.app_id AND l.learner_hash = m.learner_hash
                         WHERE m.app_id = :app""")
                 .bind("app", appId)
-                .map((rs, c) -> new Row(rs.getString("learner_hash"), Memories.MAPPER.map(rs, c), rs.getString("traits"))).list());
+                .map((rs, c) -> new Row(rs.getString("learner_hash"), Memories.MAPPER.map(rs, c), rs.getString("traits"),
+                        rs.getInt("reinforce") != 0)).list());
     }
 
     private Map<String, String> readTraits(String json) {

@@ -370,6 +370,20 @@ abstract class LearningApiContract {
         perTeam.forEach(g -> right.put(g.get("key").asText(), g.get("right").asInt()));
         assertThat(right).containsEntry("emea", 1).containsEntry("apac", 0);
         assertThat(server.admin().get("/api/v1/apps/" + appId + "/mastery?by=team").status()).isEqualTo(422);
+
+        // only reinforce-tips have reviews: A's wrong answer falls due, but A is not a reinforce-tip
+        String c = published(tip("Mastery C", "/mastery/:id", true, null, false));
+        event("u-m1", "tip_shown", c);
+        clock.advance(Duration.ofDays(3));
+        Map<String, Integer> due = new HashMap<>();
+        server.admin().get("/api/v1/apps/" + appId + "/mastery?by=tip").json().get("items")
+                .forEach(g -> due.put(g.get("key").asText(), g.get("reviewsDue").asInt()));
+        assertThat(due).containsEntry(a, 0).containsEntry(c, 1);
+        JsonNode mine = server.http().get("/api/v1/mastery?key=" + siteKey + "&learner=u-m1&url="
+                + encode("https://crm.example.com/mastery/7")).json().get("pageRules").get(0);
+        assertThat(mine.get("reviewsDue").asInt()).isEqualTo(1);
+        assertThat(mine.get("seen").asInt()).isEqualTo(3);
+        assertThat(mine.get("checksRightShare").asDouble()).isEqualTo(1.0);
     }
 
     @Test
