@@ -135,6 +135,7 @@ class LearningInBrowserTest {
         assertThat(delivered(id).get("tips").findValuesAsText("id")).as("met, not due").doesNotContain(id);
 
         clock.advance(Duration.ofDays(3));
+        assertThat(delivered(id).path("reinforce").asText()).as("the server names it the due tip").isEqualTo(id);
         browser.open(server.base + "/demo/accounts/2"); // the same tab: the tip is still in its dismissed list
         assertThat(tip(id).getText()).contains("Calls feed the forecast");
         JsonNode reviews = server.http().get("/api/v1/reviews?key=demo-crm&learner=" + LEARNER).json().get("items");
