@@ -2,8 +2,10 @@ package io.inflow;
 
 import io.inflow.accounts.AccountController;
 import io.inflow.accounts.Accounts;
+import io.inflow.accounts.SignInThrottle;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
+import io.inflow.apps.IdentityVerification;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
 import io.inflow.delivery.DeliveryController;
@@ -16,11 +18,14 @@ import io.inflow.learning.LearnerData;
 import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
 import io.inflow.learning.Mastery;
+import io.inflow.limits.PublicLimits;
+import io.inflow.limits.RateLimits;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
 import io.inflow.tips.Tips;
 import io.inflow.web.Access;
+import io.inflow.web.ClientAddress;
 import io.inflow.web.Cors;
 import io.inflow.web.Errors;
 import io.inflow.web.Json;
@@ -50,6 +55,7 @@ public final class Inflow implements AutoCloseable {
     private final Accounts accounts;
     private final Apps apps;
     private final Tips tips;
+    private final RateLimits rateLimits;
     private final List<Route> routes;
     private final Javalin server;
 
@@ -62,17 +68,21 @@ public final class Inflow implements AutoCloseable {
         apps = new Apps(db, ids, clock, json.mapper());
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
         Delivery delivery = new Delivery(tips);
-        Learning learning = new Learning(db, tips, clock, json.mapper());
+        IdentityVerification identity = new IdentityVerification(db, ids);
+        Learning learning = new Learning(db, tips, identity, clock, json.mapper());
         Events events = new Events(db, clock, learning);
         Access access = new Access(accounts);
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
+        rateLimits = new RateLimits(db, clock);
+        PublicLimits publicLimits = new PublicLimits(rateLimits, settings.limits(), clientAddress);
 
-        var accountController = new AccountController(accounts, json);
-        var appController = new AppController(apps, json);
+        var accountController = new AccountController(accounts, new SignInThrottle(db, clock), clientAddress, json);
+        var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
         var deliveryController = new DeliveryController(apps, delivery, learning, json);
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps), json);
-        var eventController = new EventController(apps, events, json);
+        var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         byte[] openApi = resource("/openapi.json");
 
@@ -87,6 +97,7 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),
                 Route.get("/api/v1/session", accountController::current, SIGNED_IN),
                 Route.delete("/api/v1/session", accountController::signOut, SIGNED_IN),
+                Route.delete("/api/v1/sessions", accountController::signOutEverywhere, SIGNED_IN),
                 Route.get("/api/v1/accounts", accountController::list, ADMIN),
                 Route.post("/api/v1/accounts", accountController::create, ADMIN),
                 Route.get("/api/v1/tokens", accountController::tokens, SIGNED_IN),
@@ -97,6 +108,9 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/apps", appController::create, ADMIN),
                 Route.get("/api/v1/apps/{appId}", appController::get, ADMIN, AUTHOR, ANALYST),
                 Route.patch("/api/v1/apps/{appId}", appController::update, ADMIN),
+                Route.post("/api/v1/apps/{appId}/site-key", appController::rotateSiteKey, ADMIN),
+                Route.get("/api/v1/apps/{appId}/identity", appController::identity, ADMIN),
+                Route.put("/api/v1/apps/{appId}/identity", appController::setIdentity, ADMIN),
 
                 Route.get("/api/v1/tips", tipController::list, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/tips", tipController::create, ADMIN, AUTHOR),
@@ -123,6 +137,7 @@ public final class Inflow implements AutoCloseable {
             config.router.ignoreTrailingSlashes = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.http.maxRequestSize = 1_000_000;
+            // on stop, requests in flight get up to 10 s to finish (ShutdownTest)
             config.jetty.modifyServer(s -> s.setStopTimeout(10_000));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -137,6 +152,11 @@ public final class Inflow implements AutoCloseable {
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
             config.routes.before("/api/v1/*", Cors::authoring);
+            config.routes.before("/api/v1/delivery", publicLimits::check);
+            config.routes.before("/api/v1/events", publicLimits::check);
+            config.routes.before("/api/v1/checks/*", publicLimits::check);
+            config.routes.before("/api/v1/reviews", publicLimits::check);
+            config.routes.before("/api/v1/mastery", publicLimits::check);
             config.routes.beforeMatched(access::check);
             config.routes.options("/api/v1/*", Cors::preflight, ANYONE);
             config.routes.get("/", ctx -> ctx.redirect(settings.demo() ? "/demo/accounts" : "/console/"), ANYONE);
@@ -149,15 +169,23 @@ public final class Inflow implements AutoCloseable {
 
     /** Opens the database named by the settings and starts serving on the settings' port (0 = any free port). */
     public static Inflow start(Settings settings) {
-        return start(settings, Clock.systemUTC());
+        return create(settings).listen();
     }
 
-    /** As {@link #start(Settings)}, on a clock of the caller's (tests move time forward to see reviews fall due). */
-    public static Inflow start(Settings settings, Clock clock) {
-        Database db = Database.open(settings.databaseUrl());
-        Inflow inflow = new Inflow(settings, db, clock);
-        inflow.server.start(settings.port());
-        return inflow;
+    /** Opens (and migrates) the database and builds everything, without listening yet. */
+    public static Inflow create(Settings settings) {
+        return create(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Settings)}, on a clock of the caller's (tests move time forward to see reviews fall due). */
+    public static Inflow create(Settings settings, Clock clock) {
+        return new Inflow(settings, Database.open(settings.databaseUrl()), clock);
+    }
+
+    /** Starts serving on the settings' port (0 = any free port). */
+    public Inflow listen() {
+        server.start(settings.port());
+        return this;
     }
 
     /** Creates the first admin when there is no account yet; answers the generated password, if one was made. */
@@ -206,6 +234,7 @@ public final class Inflow implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            rateLimits.close();
             db.close();
         }
     }

@@ -38,7 +38,7 @@ public final class DeliveryController {
         Delivery.Answer answer = delivery.forPage(app, url);
         if (ctx.queryParam("learner") != null) {
             // per learner: the ETag below is computed on this learner's answer, so it still revalidates correctly
-            answer = learning.personalise(app, LearningController.learner(ctx), answer, "true".equals(ctx.queryParam("walkthroughActive")));
+            answer = learning.personalise(app, LearningController.verifiedLearner(ctx, app, learning), answer, "true".equals(ctx.queryParam("walkthroughActive")));
         }
         byte[] body = json.write(answer).getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";

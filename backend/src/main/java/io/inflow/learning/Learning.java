@@ -3,6 +3,7 @@ package io.inflow.learning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.apps.App;
+import io.inflow.apps.IdentityVerification;
 import io.inflow.crypto.Hashes;
 import io.inflow.delivery.Delivery;
 import io.inflow.events.Event;
@@ -49,15 +50,22 @@ public final class Learning implements Events.Listener {
 
     private final Database db;
     private final Tips tips;
+    private final IdentityVerification identity;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Fsrs fsrs = new Fsrs(Fsrs.Parameters.inflow());
 
-    public Learning(Database db, Tips tips, Clock clock, ObjectMapper mapper) {
+    public Learning(Database db, Tips tips, IdentityVerification identity, Clock clock, ObjectMapper mapper) {
         this.db = db;
         this.tips = tips;
+        this.identity = identity;
         this.clock = clock;
         this.mapper = mapper;
+    }
+
+    /** Refuses a learner id the app's identity verification does not accept (403), as events do. */
+    public void verify(App app, String learnerId, String signature) {
+        identity.check(app, learnerId, signature);
     }
 
     public String learnerHash(App app, String learnerId) {
@@ -133,7 +141,7 @@ public final class Learning implements Events.Listener {
     // ---- checks ----
 
     /** What the overlay sends when the learner answers a check. */
-    public record AnswerRequest(String key, String learnerId, List<String> optionIds, Long elapsedMs, String eventId,
+    public record AnswerRequest(String key, String learnerId, String learnerSignature, List<String> optionIds, Long elapsedMs, String eventId,
                                 String url, Map<String, String> traits) {}
 
     public record OptionResult(String id, String text, boolean correct, boolean chosen, String explanation) {}
@@ -154,6 +162,7 @@ public final class Learning implements Events.Listener {
                 .allMatch(t -> t.getKey().length() <= 64 && t.getValue() != null && t.getValue().length() <= 200), "traits",
                 "must be at most 20 text traits (names up to 64, values up to 200 characters)");
         v.throwIfInvalid();
+        verify(app, in.learnerId(), in.learnerSignature());
         Tip tip = tips.find(tipId).filter(t -> t.appId().equals(app.id()) && t.status().equals("published"))
                 .orElseThrow(() -> Problem.notFound("no published tip " + tipId + " in this app"));
         if (tip.check() == null) {

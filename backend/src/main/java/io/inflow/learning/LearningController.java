@@ -53,13 +53,15 @@ public final class LearningController {
     /** GET /api/v1/reviews?key=&learner=: the due reinforce-tips for the launcher. */
     public void reviews(Context ctx) {
         App app = overlayApp(ctx);
+        String learner = verifiedLearner(ctx, app);
         ctx.header("Cache-Control", "no-store");
-        ctx.json(Map.of("items", learning.reviews(app, learner(ctx))));
+        ctx.json(Map.of("items", learning.reviews(app, learner)));
     }
 
     /** GET /api/v1/mastery?key=&learner=&url=: what this learner knows about the screen. */
     public void screen(Context ctx) {
         App app = overlayApp(ctx);
+        String learner = verifiedLearner(ctx, app);
         URI url;
         try {
             url = PageRule.pageUrl(ctx.queryParam("url"));
@@ -67,7 +69,7 @@ public final class LearningController {
             throw Problem.invalid("url", e.getMessage());
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.json(mastery.screen(app, learner(ctx), url));
+        ctx.json(mastery.screen(app, learner, url));
     }
 
     public void budget(Context ctx) {
@@ -122,8 +124,19 @@ public final class LearningController {
         return app;
     }
 
-    /** The learner query parameter shared by the overlay's learning endpoints and delivery. */
-    public static String learner(Context ctx) {
+    /** The learner query parameter, checked against its learnerSignature when the app verifies identities. */
+    private String verifiedLearner(Context ctx, App app) {
+        return verifiedLearner(ctx, app, learning);
+    }
+
+    /** Shared by the overlay's learning endpoints and delivery. */
+    public static String verifiedLearner(Context ctx, App app, Learning learning) {
+        String learner = learner(ctx);
+        learning.verify(app, learner, ctx.queryParam("learnerSignature"));
+        return learner;
+    }
+
+    private static String learner(Context ctx) {
         String learner = ctx.queryParam("learner");
         if (learner == null || learner.isBlank() || learner.length() > 200) {
             throw Problem.invalid("learner", "is required: the learner id the overlay uses for events (1 to 200 characters)");

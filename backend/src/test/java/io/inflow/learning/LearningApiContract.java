@@ -387,6 +387,31 @@ abstract class LearningApiContract {
     }
 
     @Test
+    void anAppThatVerifiesIdentitiesRefusesUnsignedLearnersOnEveryLearningEndpoint() {
+        JsonNode app = server.admin().post("/api/v1/apps", Map.of("name", "Verified", "allowedOrigins", List.of(ORIGIN))).json();
+        String key = app.get("siteKey").asText();
+        String secret = server.admin().put("/api/v1/apps/" + app.get("id").asText() + "/identity", Map.of("required", true)).json()
+                .get("secret").asText();
+        Map<String, Object> tip = new HashMap<>(tip("Verified tip", "/verified/*", true, check("learn_more", false), true));
+        tip.put("appId", app.get("id").asText());
+        String id = published(tip);
+        String signature = io.inflow.crypto.Hashes.hmacSha256(secret, "u-signed");
+        String delivery = "/api/v1/delivery?key=" + key + "&url=" + encode("https://crm.example.com/verified/1") + "&learner=u-signed";
+        assertThat(server.http().get(delivery).status()).isEqualTo(403);
+        assertThat(server.http().get(delivery + "&learnerSignature=" + "0".repeat(64)).status()).isEqualTo(403);
+        assertThat(server.http().get(delivery + "&learnerSignature=" + signature).status()).isEqualTo(200);
+        assertThat(server.http().get("/api/v1/reviews?key=" + key + "&learner=u-signed").status()).isEqualTo(403);
+        assertThat(server.http().get("/api/v1/reviews?key=" + key + "&learner=u-signed&learnerSignature=" + signature).status()).isEqualTo(200);
+        String mastery = "/api/v1/mastery?key=" + key + "&learner=u-signed&url=" + encode("https://crm.example.com/verified/1");
+        assertThat(server.http().get(mastery).status()).isEqualTo(403);
+        assertThat(server.http().get(mastery + "&learnerSignature=" + signature).status()).isEqualTo(200);
+        String answers = "/api/v1/checks/" + id + "/answers?key=" + key;
+        assertThat(server.http().post(answers, Map.of("learnerId", "u-signed", "optionIds", List.of("net"))).status()).isEqualTo(403);
+        assertThat(server.http().post(answers, Map.of("learnerId", "u-signed", "learnerSignature", signature, "optionIds", List.of("net")))
+                .json().get("correct").asBoolean()).isTrue();
+    }
+
+    @Test
     void anAdminExportsEverythingAboutOneLearnerAndErasesIt() {
         String id = published(tip("Private", "/private/*", true, check("learn_more", false), true));
         String learner = "host-user-314";

@@ -24,7 +24,7 @@ public final class Server implements AutoCloseable {
     /** A server whose time is the given clock (a {@link TestClock} lets the test move it). */
     public static Server start(String databaseUrl, boolean demo, java.time.Clock clock) {
         Settings settings = new Settings(0, Path.of("unused"), databaseUrl, ADMIN_EMAIL, ADMIN_PASSWORD, demo);
-        Inflow inflow = Inflow.start(settings, clock);
+        Inflow inflow = Inflow.create(settings, clock).listen();
         inflow.ensureAdmin();
         if (demo) {
             inflow.seedDemo();
