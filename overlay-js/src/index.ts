@@ -1,6 +1,7 @@
 // Bootstrap: reads the script tag, replays the stub queue, and keeps the overlay in step with the page.
 import * as anchor from './anchor/api';
 import { createDeliveryClient } from './api';
+import { createAnswerClient } from './answers';
 import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';
 import { createOverlay } from './overlay';
@@ -63,8 +64,12 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   };
   const learner = (): string => (learnerId ??= anonymousId());
   const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win });
-  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner });
-  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a));
+  // text traits go with check answers, so the console can show mastery per team or role
+  const answerTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
+    .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
+  const answer = createAnswerClient(config.server, config.key, learner, win, answerTraits);
+  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer });
+  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner);
   const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);
   const forLearner = (tips: Tip[]): Tip[] => tips.filter((t) => inAudience(t.audience, traits));
   let pageTips: Tip[] = [];
@@ -89,7 +94,8 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     try {
       // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
       const answer = await delivery.get(win.location.href, lang());
-      if (mine === seq && !destroyed) overlay.show((pageTips = answer.tips), page, answer.app?.theme);
+      const tips = answer.tips.map((t) => (t.id === answer.reinforce ? { ...t, due: true } : t));
+      if (mine === seq && !destroyed) overlay.show((pageTips = tips), page, answer.app?.theme);
     } catch {
       if (mine === seq && !destroyed) overlay.show([], page);
     }

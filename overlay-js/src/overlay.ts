@@ -2,6 +2,7 @@
 // to the tip that matters most, and reports what the learner does.
 import { resolve } from './anchor/index';
 import type { ResolveResult } from './anchor/index';
+import type { AnswerCheck } from './answers';
 import { inAudience } from './audience';
 import type { Traits } from './audience';
 import { createMemory } from './memory';
@@ -22,6 +23,7 @@ export interface OverlayOptions {
   doc?: Document;
   nonce?: string | null;
   send(type: EventType, tipId: string, data?: Record<string, unknown>): void;
+  answer?: AnswerCheck;
   watch?: WatchOptions;
   /** The traits from `Inflow.identify`, for audiences. */
   traits?: () => Traits;
@@ -83,6 +85,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
   const callbacks = (tipId: string): TipCallbacks => ({
     onDismiss: (how) => api.dismiss(tipId, how),
     onLink: (url) => options.send('link_opened', tipId, { url }),
+    answer: options.answer && ((ids, ms) => options.answer!(tipId, ids, ms)),
   });
 
   const announce = (tip: Tip): void => {
@@ -177,7 +180,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
       for (const id of Array.from(announced)) if (!states.has(id)) announced.delete(id);
       taking = true;
       for (const tip of wanted.values()) {
-        if (states.has(tip.id) || closed.has(tip.id) || !memory.allows(tip.id, tip.frequency)) continue;
+        // a due reinforce-tip comes back even if it was dismissed or shown before
+        if (states.has(tip.id) || (!tip.due && (closed.has(tip.id) || !memory.allows(tip.id, tip.frequency)))) continue;
         const state: State = { tip, el: null, ready: false, shown: null, hit: null, disarm: () => undefined };
         states.set(tip.id, state);
         const fp = tip.anchor;

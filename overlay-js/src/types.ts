@@ -23,12 +23,32 @@ export interface Tip {
   /** The translation delivered (null: the tip's own text) and its direction. */
   locale?: string | null;
   dir?: 'ltr' | 'rtl' | null;
+  /** Brought back on a spaced-repetition schedule. */
+  reinforce?: boolean;
+  check?: CheckView | null;
+  /** Set by the overlay when the server named this tip the due reinforce-tip: shown even if dismissed earlier. */
+  due?: boolean;
 }
 
 export interface Delivery {
   /** theme: values for the overlay's CSS custom properties (accent → --inflow-accent), set per app. */
   app?: { id: string; name: string; theme?: Record<string, string> };
   tips: Tip[];
+  /** The id of the one due reinforce-tip to show now, if the server chose one. */
+  reinforce?: string | null;
 }
 
 export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search';
+
+/** A check as delivered: which options are right stays on the server until the learner answers. */
+export interface CheckView {
+  question: string;
+  options: { id: string; text: string }[];
+  multiple?: boolean;
+}
+
+export interface CheckResult {
+  correct: boolean;
+  options: { id: string; correct: boolean; chosen: boolean; explanation?: string | null }[];
+  next: { action: 'continue' | 'learn_more' | 'remedial_tip' | 'repeat_step'; url?: string | null; tip?: Tip | null } | null;
+}

@@ -25,7 +25,7 @@ describe('bootstrap', () => {
     await api.refresh();
     const root = () => document.getElementById('inflow-overlay-root')?.shadowRoot;
     expect(root()!.querySelector('[data-inflow-tip="tip_a"]')).not.toBeNull();
-    expect(fetch.mock.calls[0][0]).toBe(`https://inflow.test/api/v1/delivery?key=K1&url=${encodeURIComponent(location.href)}&lang=${encodeURIComponent(navigator.language)}`);
+    expect(fetch.mock.calls[0][0]).toBe(`https://inflow.test/api/v1/delivery?key=K1&url=${encodeURIComponent(location.href)}&lang=${encodeURIComponent(navigator.language)}&learner=u-42`);
     expect(fetch.mock.calls[0][1]!.credentials).toBe('omit');
 
     history.pushState(null, '', '/b');

@@ -1,6 +1,7 @@
 // Pieces shared by the tooltip and the modal.
 import { buildContent, safeUrl } from '../content';
-import type { Tip } from '../types';
+import type { CheckResult, Tip } from '../types';
+import { renderCheck } from './check';
 
 let counter = 0;
 
@@ -16,6 +17,8 @@ export interface TipCallbacks {
   onDismiss(how: 'close' | 'escape' | 'got_it'): void;
   /** The learner opened the learn-more link. */
   onLink(url: string): void;
+  /** Answers the tip's check; absent when checks cannot be answered. */
+  answer?(optionIds: string[], elapsedMs: number): Promise<CheckResult>;
 }
 
 /** The tip box with its title, close button, body and learn-more link. */
@@ -42,6 +45,7 @@ export function tipBox(doc: Document, tip: Tip, presentation: string, cls: strin
   body.id = `inflow-body-${n}`;
   body.appendChild(buildContent(tip.body, doc));
   box.append(title, body);
+  if (tip.check && cb.answer) box.appendChild(renderCheck(doc, tip.check, { answer: cb.answer, onLink: cb.onLink }));
   const url = tip.learnMore?.url ? safeUrl(tip.learnMore.url) : null;
   if (url) {
     const more = el(doc, 'a', 'more', tip.learnMore?.label || 'Learn more');

@@ -18,6 +18,10 @@ import io.inflow.events.EventController;
 import io.inflow.events.Events;
 import io.inflow.export.EventExport;
 import io.inflow.export.ExportController;
+import io.inflow.learning.LearnerData;
+import io.inflow.learning.Learning;
+import io.inflow.learning.LearningController;
+import io.inflow.learning.Mastery;
 import io.inflow.limits.PublicLimits;
 import io.inflow.limits.RateLimits;
 import io.inflow.store.Database;
@@ -68,19 +72,22 @@ public final class Inflow implements AutoCloseable {
         accounts = new Accounts(db, ids, clock);
         apps = new Apps(db, ids, clock, json.mapper());
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
-        Events events = new Events(db, clock);
+        Delivery delivery = new Delivery(tips, clock);
+        IdentityVerification identity = new IdentityVerification(db, ids);
+        Learning learning = new Learning(db, tips, identity, clock, json.mapper());
+        Events events = new Events(db, clock, learning);
         Access access = new Access(accounts);
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
         rateLimits = new RateLimits(db, clock);
         PublicLimits publicLimits = new PublicLimits(rateLimits, settings.limits(), clientAddress);
 
         var accountController = new AccountController(accounts, new SignInThrottle(db, clock), clientAddress, json);
-        IdentityVerification identity = new IdentityVerification(db, ids);
         var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
-        Delivery delivery = new Delivery(tips, clock);
-        var deliveryController = new DeliveryController(apps, delivery, json);
         var searchController = new SearchController(apps, delivery, new TipSearch(db));
+        var deliveryController = new DeliveryController(apps, delivery, learning, json);
+        var learningController = new LearningController(apps, learning,
+                new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps), json);
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
@@ -91,6 +98,9 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/delivery", deliveryController::get, ANYONE),
                 Route.get("/api/v1/search", searchController::get, ANYONE),
                 Route.post("/api/v1/events", eventController::ingest, ANYONE),
+                Route.post("/api/v1/checks/{tipId}/answers", learningController::answer, ANYONE),
+                Route.get("/api/v1/reviews", learningController::reviews, ANYONE),
+                Route.get("/api/v1/mastery", learningController::screen, ANYONE),
 
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),
                 Route.get("/api/v1/session", accountController::current, SIGNED_IN),
@@ -127,7 +137,14 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
-                Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST));
+                Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST),
+
+                Route.get("/api/v1/apps/{appId}/learning-budget", learningController::budget, ADMIN, AUTHOR, ANALYST),
+                Route.put("/api/v1/apps/{appId}/learning-budget", learningController::setBudget, ADMIN),
+                Route.get("/api/v1/apps/{appId}/learning-minutes", learningController::minutes, ADMIN, ANALYST),
+                Route.get("/api/v1/apps/{appId}/mastery", learningController::appMastery, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/learners/export", learningController::exportLearner, ADMIN),
+                Route.post("/api/v1/learners/erase", learningController::eraseLearner, ADMIN));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -155,6 +172,9 @@ public final class Inflow implements AutoCloseable {
             config.routes.before("/api/v1/delivery", publicLimits::check);
             config.routes.before("/api/v1/events", publicLimits::check);
             config.routes.before("/api/v1/search", publicLimits::check);
+            config.routes.before("/api/v1/checks/*", publicLimits::check);
+            config.routes.before("/api/v1/reviews", publicLimits::check);
+            config.routes.before("/api/v1/mastery", publicLimits::check);
             config.routes.beforeMatched(access::check);
             config.routes.options("/api/v1/*", Cors::preflight, ANYONE);
             config.routes.get("/", ctx -> ctx.redirect(settings.demo() ? "/demo/accounts" : "/console/"), ANYONE);
@@ -172,7 +192,12 @@ public final class Inflow implements AutoCloseable {
 
     /** Opens (and migrates) the database and builds everything, without listening yet. */
     public static Inflow create(Settings settings) {
-        return new Inflow(settings, Database.open(settings.databaseUrl()), Clock.systemUTC());
+        return create(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Settings)}, on a clock of the caller's (tests move time forward to see reviews fall due). */
+    public static Inflow create(Settings settings, Clock clock) {
+        return new Inflow(settings, Database.open(settings.databaseUrl()), clock);
     }
 
     /** Starts serving on the settings' port (0 = any free port). */

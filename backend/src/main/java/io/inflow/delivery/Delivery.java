@@ -3,6 +3,7 @@ package io.inflow.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.apps.App;
 import io.inflow.tips.Targeting;
+import io.inflow.learning.CheckView;
 import io.inflow.tips.Tip;
 import io.inflow.tips.Tips;
 import java.net.URI;
@@ -26,9 +27,10 @@ public final class Delivery {
     public record DeliveredTip(String id, String title, String presentation, String placement, String pageRule,
                                JsonNode anchor, List<Object> body, Tip.LearnMore learnMore, Tip.Media media, int version,
                                String trigger, String frequency, List<Targeting.Condition> audience, int priority,
-                               String locale, String dir) {}
+                               String locale, String dir, boolean reinforce, CheckView check) {}
 
-    public record Answer(Map<String, Object> app, List<DeliveredTip> tips) {}
+    /** reinforce: the id of the one due reinforce-tip to show now (only when the learner is known), else null. */
+    public record Answer(Map<String, Object> app, List<DeliveredTip> tips, String reinforce) {}
 
     /** What an author previews on a page: published tips and drafts, with the ids of the drafts. */
     public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts) {}
@@ -72,7 +74,7 @@ public final class Delivery {
         about.put("id", app.id());
         about.put("name", app.name());
         about.put("theme", app.theme());
-        return new Answer(about, matching);
+        return new Answer(about, matching, null);
     }
 
     /** Search results: these published tips (ranked ids) that are in their schedule, the page's own first. */
@@ -104,7 +106,12 @@ public final class Delivery {
         return new DeliveredTip(tip.id(), t == null ? tip.title() : t.title(), tip.presentation(), tip.placement(),
                 tip.pageRule(), tip.anchor(), t == null ? tip.bodyTree() : t.bodyTree(), tip.learnMore(), tip.media(), tip.version(),
                 tip.trigger(), tip.frequency(), tip.audience(), tip.priority(), t == null ? null : locale,
-                t == null ? null : Languages.direction(locale));
+                t == null ? null : Languages.direction(locale), tip.reinforce(), CheckView.of(tip.check()));
+    }
+
+    /** A tip as the overlay receives it, in its own language: never the check's answers. */
+    public static DeliveredTip delivered(Tip tip) {
+        return delivered(tip, null);
     }
 
     /** Published and draft tips whose rule matches; read fresh (authors expect their last save), never cached. */

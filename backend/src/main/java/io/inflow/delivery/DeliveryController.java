@@ -3,6 +3,8 @@ package io.inflow.delivery;
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
 import io.inflow.crypto.Hashes;
+import io.inflow.learning.Learning;
+import io.inflow.learning.LearningController;
 import io.inflow.web.Cors;
 import io.inflow.web.Json;
 import io.inflow.web.Problem;
@@ -14,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 public final class DeliveryController {
     private final Apps apps;
     private final Delivery delivery;
+    private final Learning learning;
     private final Json json;
 
-    public DeliveryController(Apps apps, Delivery delivery, Json json) {
+    public DeliveryController(Apps apps, Delivery delivery, Learning learning, Json json) {
         this.apps = apps;
         this.delivery = delivery;
+        this.learning = learning;
         this.json = json;
     }
 
@@ -26,7 +30,12 @@ public final class DeliveryController {
         App app = siteApp(apps, ctx.queryParam("key"));
         Cors.overlay(ctx, app);
         URI url = pageUrl(ctx.queryParam("url"));
-        byte[] body = json.write(delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")))).getBytes(StandardCharsets.UTF_8);
+        Delivery.Answer answer = delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")));
+        if (ctx.queryParam("learner") != null) {
+            // per learner: the ETag below is computed on this learner's answer, so it still revalidates correctly
+            answer = learning.personalise(app, LearningController.verifiedLearner(ctx, app, learning), answer, "true".equals(ctx.queryParam("walkthroughActive")));
+        }
+        byte[] body = json.write(answer).getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -30,12 +31,23 @@ public final class Events {
 
     public record Receipt(int accepted, int duplicates) {}
 
+    /** Sees the events of a batch that were new, inside the transaction that stores them (learning memory uses it). */
+    public interface Listener {
+        void stored(Handle h, App app, List<Event> inserted);
+    }
+
     private final Database db;
     private final Clock clock;
+    private final Listener listener;
 
     public Events(Database db, Clock clock) {
+        this(db, clock, (h, app, inserted) -> { });
+    }
+
+    public Events(Database db, Clock clock, Listener listener) {
         this.db = db;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public Receipt ingest(App app, EventBatch batch) {
@@ -51,11 +63,15 @@ public final class Events {
             for (Event e : events) {
                 insert.bindMethods(e).add();
             }
-            int count = 0;
-            for (int n : insert.execute()) {
-                count += Math.max(n, 0);
+            int[] counts = insert.execute();
+            List<Event> fresh = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    fresh.add(events.get(i));
+                }
             }
-            return count;
+            listener.stored(h, app, fresh);
+            return fresh.size();
         });
         return new Receipt(inserted, batch.events().size() - inserted);
     }
@@ -105,7 +121,8 @@ public final class Events {
         return events;
     }
 
-    private static String uuid(String text) {
+    /** The text as a lower-case UUID, or null when it is not one. */
+    public static String uuid(String text) {
         if (text == null || text.length() != 36) {
             return null;
         }

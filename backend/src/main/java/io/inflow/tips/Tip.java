@@ -11,7 +11,7 @@ public record Tip(String id, String appId, String title, String body, String bod
                   String presentation, String placement, String pageRule, JsonNode anchor, LearnMore learnMore, Media media,
                   String status, String author, String createdAt, String updatedAt, String publishedAt, int version,
                   String trigger, String frequency, List<Targeting.Condition> audience, Targeting.Schedule schedule,
-                  int priority, Map<String, Targeting.Translation> locales) {
+                  int priority, Map<String, Targeting.Translation> locales, boolean reinforce, Check check) {
 
     public static final List<String> PRESENTATIONS = List.of("tooltip", "modal", "hotspot", "banner");
     /** Presentations drawn beside an element. */
@@ -26,4 +26,12 @@ public record Tip(String id, String appId, String title, String body, String bod
 
     /** An image or video shown with the tip, by link. */
     public record Media(String type, String url, String alt) {}
+
+    /** A question inside the tip; what a wrong answer does is the author's choice (onWrong). */
+    public record Check(String question, List<Option> options, String onWrong, String remedialTipId) {
+        public static final List<String> ON_WRONG = List.of("learn_more", "remedial_tip", "repeat_step");
+
+        /** One answer to choose; correct and explanation stay on the server until the learner answers. */
+        public record Option(String id, String text, Boolean correct, String explanation) {}
+    }
 }

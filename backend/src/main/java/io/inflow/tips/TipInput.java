@@ -11,7 +11,7 @@ import java.util.Map;
 public record TipInput(String appId, String title, String body, String presentation, String placement,
                        String pageRule, JsonNode anchor, Tip.LearnMore learnMore, Tip.Media media,
                        String trigger, String frequency, List<Targeting.Condition> audience, Targeting.Schedule schedule,
-                       Integer priority, Map<String, Targeting.LocalText> locales) {
+                       Integer priority, Map<String, Targeting.LocalText> locales, Boolean reinforce, Tip.Check check) {
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 20_000;
     static final int MAX_ANCHOR = 16 * 1024;
@@ -19,7 +19,7 @@ public record TipInput(String appId, String title, String body, String presentat
     /** A tip without media that shows on page load to everyone, until dismissed. */
     public TipInput(String appId, String title, String body, String presentation, String placement,
                     String pageRule, JsonNode anchor, Tip.LearnMore learnMore) {
-        this(appId, title, body, presentation, placement, pageRule, anchor, learnMore, null, null, null, null, null, null, null);
+        this(appId, title, body, presentation, placement, pageRule, anchor, learnMore, null, null, null, null, null, null, null, null, null);
     }
 
     public String triggerOrDefault() {
@@ -44,6 +44,10 @@ public record TipInput(String appId, String title, String body, String presentat
 
     public String placementOrDefault() {
         return placement == null ? "auto" : placement;
+    }
+
+    public boolean reinforceOrDefault() {
+        return reinforce != null && reinforce;
     }
 
     public String bodyOrEmpty() {
@@ -86,6 +90,9 @@ public record TipInput(String appId, String title, String body, String presentat
             v.oneOf(media.type(), "media.type", Tip.MEDIA_TYPES);
             v.check(isHttpUrl(media.url()), "media.url", "must be an absolute http(s) URL");
             v.check(media.alt() == null || media.alt().length() <= 200, "media.alt", "must be at most 200 characters");
+        }
+        if (check != null) {
+            CheckRules.validate(check, learnMore != null, v);
         }
     }
 

@@ -25,7 +25,7 @@ public final class Tips {
             SELECT t.id, t.app_id, t.title, t.body_markdown, t.body_html, t.body_tree, t.presentation, t.placement,
                    t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.media, t.status, a.email AS author,
                    t.created_at, t.updated_at, t.published_at, t.version,
-                   t.trigger_on, t.frequency, t.audience, t.schedule_from, t.schedule_to, t.priority, t.locales
+                   t.trigger_on, t.frequency, t.audience, t.schedule_from, t.schedule_to, t.priority, t.locales, t.reinforce, t.check_json
             FROM tips t LEFT JOIN accounts a ON a.id = t.author_id
             """;
     private static final TypeReference<List<Object>> TREE = new TypeReference<>() {};
@@ -63,7 +63,8 @@ public final class Tips {
                 rs.getString("trigger_on"), rs.getString("frequency"), read(rs.getString("audience"), CONDITIONS),
                 rs.getString("schedule_from") == null && rs.getString("schedule_to") == null ? null
                         : new Targeting.Schedule(rs.getString("schedule_from"), rs.getString("schedule_to")),
-                rs.getInt("priority"), translations(rs.getString("locales")));
+                rs.getInt("priority"), translations(rs.getString("locales")),
+                rs.getInt("reinforce") != 0, readCheck(rs.getString("check_json")));
     }
 
     public Tip create(TipInput in, String authorId) {
@@ -72,6 +73,7 @@ public final class Tips {
         if (v.ok("appId") && apps.find(in.appId()).isEmpty()) {
             v.add("appId", "no app has this id");
         }
+        checkRemedial(in, in.appId(), null, v);
         v.throwIfInvalid();
         String id = ids.next("tip");
         String now = Times.format(clock.instant());
@@ -81,10 +83,11 @@ public final class Tips {
                         INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement,
                                           page_rule, anchor, learn_more_url, learn_more_label, media, status, author_id,
                                           created_at, updated_at, published_at, version,
-                                          trigger_on, frequency, audience, schedule_from, schedule_to, priority, locales)
+                                          trigger_on, frequency, audience, schedule_from, schedule_to, priority, locales,
+                                          reinforce, check_json)
                         VALUES (:id, :app, :title, :md, :html, :tree, :presentation, :placement, :rule, :anchor,
                                 :lmUrl, :lmLabel, :media, 'draft', :author, :now, :now, NULL, 1,
-                                :trigger, :frequency, :audience, :from, :to, :priority, :locales)""")
+                                :trigger, :frequency, :audience, :from, :to, :priority, :locales, :reinforce, :check)""")
                 .bind("id", id).bind("app", in.appId()).bind("author", authorId).bind("now", now)
                 .bindMap(editable(in, body)).execute();
             Tip created = find(h, id);
@@ -102,6 +105,7 @@ public final class Tips {
     public Tip update(String id, TipInput in, Integer expectedVersion, String by) {
         Validation v = new Validation();
         in.validate(v, false);
+        find(id).ifPresent(existing -> checkRemedial(in, existing.appId(), id, v));
         v.throwIfInvalid();
         return db.write(h -> {
             Tip current = find(h, id);
@@ -146,7 +150,7 @@ public final class Tips {
                                presentation = :presentation, placement = :placement, page_rule = :rule, anchor = :anchor,
                                learn_more_url = :lmUrl, learn_more_label = :lmLabel, media = :media, updated_at = :now, version = version + 1,
                                trigger_on = :trigger, frequency = :frequency, audience = :audience, schedule_from = :from,
-                               schedule_to = :to, priority = :priority, locales = :locales
+                               schedule_to = :to, priority = :priority, locales = :locales, reinforce = :reinforce, check_json = :check
                         WHERE id = :id""")
                 .bind("id", current.id()).bind("now", Times.format(clock.instant())).bindMap(editable(in, body)).execute();
         Apps.bumpContentVersion(h, current.appId());
@@ -277,6 +281,8 @@ public final class Tips {
             locales.put(Targeting.normalTag(tag), new Stored(text.title().trim(), md, rendered.html(), rendered.tree()));
         });
         values.put("locales", write(locales));
+        values.put("reinforce", in.reinforceOrDefault() ? 1 : 0);
+        values.put("check", in.check() == null ? null : write(in.check()));
         return values;
     }
 
@@ -291,6 +297,24 @@ public final class Tips {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored tip column is not JSON", e);
+        }
+    }
+
+    /** A remedial tip must be another tip of the same app. */
+    private void checkRemedial(TipInput in, String appId, String selfId, Validation v) {
+        if (in.check() == null || in.check().remedialTipId() == null || !v.ok("check.remedialTipId")) {
+            return;
+        }
+        String remedial = in.check().remedialTipId();
+        boolean sameApp = find(remedial).map(t -> t.appId().equals(appId)).orElse(false);
+        v.check(sameApp && !remedial.equals(selfId), "check.remedialTipId", "must be the id of another tip of the same app");
+    }
+
+    private Tip.Check readCheck(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, Tip.Check.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored check is not JSON", e);
         }
     }
 

@@ -18,8 +18,13 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(String databaseUrl, boolean demo) {
+        return start(databaseUrl, demo, java.time.Clock.systemUTC());
+    }
+
+    /** A server whose time is the given clock (a {@link TestClock} lets the test move it). */
+    public static Server start(String databaseUrl, boolean demo, java.time.Clock clock) {
         Settings settings = new Settings(0, Path.of("unused"), databaseUrl, ADMIN_EMAIL, ADMIN_PASSWORD, demo);
-        Inflow inflow = Inflow.start(settings);
+        Inflow inflow = Inflow.create(settings, clock).listen();
         inflow.ensureAdmin();
         if (demo) {
             inflow.seedDemo();

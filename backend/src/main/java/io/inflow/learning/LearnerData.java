@@ -1,0 +1,75 @@
+package io.inflow.learning;
+
+import io.inflow.apps.App;
+import io.inflow.apps.Apps;
+import io.inflow.crypto.Hashes;
+import io.inflow.store.Database;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Everything stored about one learner, found by the id the host app uses (hashed with each app's
+ * secret, since the clear id is never stored), to hand over or to erase.
+ */
+public final class LearnerData {
+    /** Tables keyed by app and learner hash; rollups of other features belong here too when they exist. */
+    private static final List<String> TABLES = List.of("events", "memories", "learners", "learning_time", "reinforcement_prompts");
+
+    private final Database db;
+    private final Apps apps;
+
+    public LearnerData(Database db, Apps apps) {
+        this.db = db;
+        this.apps = apps;
+    }
+
+    public record AppData(String appId, String learnerHash, Map<String, List<Map<String, Object>>> tables) {}
+
+    public record Export(String learnerId, List<AppData> apps) {}
+
+    public record Erased(String learnerId, Map<String, Integer> rows) {}
+
+    public Export export(String learnerId) {
+        List<AppData> out = new ArrayList<>();
+        for (App app : apps.list()) {
+            String hash = Hashes.hmacSha256(app.learnerSecret(), learnerId);
+            Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+            db.read(h -> {
+                for (String table : TABLES) {
+                    tables.put(table, rows(h, table, app.id(), hash));
+                }
+                return null;
+            });
+            if (tables.values().stream().anyMatch(rows -> !rows.isEmpty())) {
+                out.add(new AppData(app.id(), hash, tables));
+            }
+        }
+        return new Export(learnerId, out);
+    }
+
+    /** Deletes every row about the learner in every app, in one transaction. */
+    public Erased erase(String learnerId) {
+        List<App> all = apps.list();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        db.write(h -> {
+            for (App app : all) {
+                String hash = Hashes.hmacSha256(app.learnerSecret(), learnerId);
+                for (String table : TABLES) {
+                    int n = h.createUpdate("DELETE FROM " + table + " WHERE app_id = :app AND learner_hash = :learner")
+                            .bind("app", app.id()).bind("learner", hash).execute();
+                    counts.merge(table, n, Integer::sum);
+                }
+            }
+            return null;
+        });
+        return new Erased(learnerId, counts);
+    }
+
+    private static List<Map<String, Object>> rows(Handle h, String table, String appId, String hash) {
+        return h.createQuery("SELECT * FROM " + table + " WHERE app_id = :app AND learner_hash = :learner")
+                .bind("app", appId).bind("learner", hash).mapToMap().list();
+    }
+}

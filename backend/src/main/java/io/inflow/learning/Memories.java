@@ -1,0 +1,77 @@
+package io.inflow.learning;
+
+import io.inflow.store.Database;
+import io.inflow.store.Times;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Rows of the memories table: one per app, learner hash and tip. */
+final class Memories {
+    private static final String COLUMNS = """
+            tip_id, views, dismissals, checks_right, checks_wrong, first_seen_at, last_seen_at, last_dismissed_at,
+            completed_at, last_answer, fsrs_state, stability, difficulty, elapsed_days, scheduled_days, reps, lapses,
+            learning_steps, due_at, last_review_at""";
+    static final RowMapper<Memory> MAPPER = (rs, c) -> {
+        String state = rs.getString("fsrs_state");
+        Fsrs.Card card = state == null ? null : new Fsrs.Card(Fsrs.State.valueOf(state), rs.getDouble("stability"),
+                rs.getDouble("difficulty"), rs.getInt("elapsed_days"), rs.getInt("scheduled_days"), rs.getInt("reps"),
+                rs.getInt("lapses"), rs.getInt("learning_steps"), Times.parse(rs.getString("due_at")), Times.parse(rs.getString("last_review_at")));
+        return new Memory(rs.getString("tip_id"), rs.getInt("views"), rs.getInt("dismissals"), rs.getInt("checks_right"),
+                rs.getInt("checks_wrong"), Times.parse(rs.getString("first_seen_at")), Times.parse(rs.getString("last_seen_at")),
+                Times.parse(rs.getString("last_dismissed_at")), Times.parse(rs.getString("completed_at")), rs.getString("last_answer"), card);
+    };
+
+    private Memories() {}
+
+    /**
+     * The row, locked until the transaction ends on PostgreSQL, so two servers handling the same learner
+     * cannot both read the old counts and lose an update (SQLite has one writer at a time anyway).
+     */
+    static Optional<Memory> findForUpdate(Handle h, Database.Dialect dialect, String appId, String learner, String tipId) {
+        String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        return h.createQuery("SELECT " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash = :learner AND tip_id = :tip" + lock)
+                .bind("app", appId).bind("learner", learner).bind("tip", tipId).map(MAPPER).findOne();
+    }
+
+    static List<Memory> ofLearner(Handle h, String appId, String learner) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash = :learner ORDER BY tip_id")
+                .bind("app", appId).bind("learner", learner).map(MAPPER).list();
+    }
+
+    static void save(Handle h, String appId, String learner, Memory m) {
+        Fsrs.Card c = m.card();
+        h.createUpdate("""
+                        INSERT INTO memories (app_id, learner_hash, %s)
+                        VALUES (:app, :learner, :tip, :views, :dismissals, :right, :wrong, :firstSeen, :lastSeen, :lastDismissed,
+                                :completed, :lastAnswer, :state, :stability, :difficulty, :elapsed, :scheduled, :reps, :lapses,
+                                :steps, :due, :lastReview)
+                        ON CONFLICT (app_id, learner_hash, tip_id) DO UPDATE SET
+                            views = excluded.views, dismissals = excluded.dismissals, checks_right = excluded.checks_right,
+                            checks_wrong = excluded.checks_wrong, first_seen_at = excluded.first_seen_at,
+                            last_seen_at = excluded.last_seen_at, last_dismissed_at = excluded.last_dismissed_at,
+                            completed_at = excluded.completed_at, last_answer = excluded.last_answer, fsrs_state = excluded.fsrs_state,
+                            stability = excluded.stability, difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
+                            scheduled_days = excluded.scheduled_days, reps = excluded.reps, lapses = excluded.lapses,
+                            learning_steps = excluded.learning_steps, due_at = excluded.due_at, last_review_at = excluded.last_review_at"""
+                        .formatted(COLUMNS))
+                .bind("app", appId).bind("learner", learner).bind("tip", m.tipId()).bind("views", m.views())
+                .bind("dismissals", m.dismissals()).bind("right", m.checksRight()).bind("wrong", m.checksWrong())
+                .bind("firstSeen", time(m.firstSeenAt())).bind("lastSeen", time(m.lastSeenAt()))
+                .bind("lastDismissed", time(m.lastDismissedAt())).bind("completed", time(m.completedAt()))
+                .bind("lastAnswer", m.lastAnswer())
+                .bind("state", c == null ? null : c.state().name())
+                .bind("stability", c == null ? null : c.stability()).bind("difficulty", c == null ? null : c.difficulty())
+                .bind("elapsed", c == null ? null : c.elapsedDays()).bind("scheduled", c == null ? null : c.scheduledDays())
+                .bind("reps", c == null ? null : c.reps()).bind("lapses", c == null ? null : c.lapses())
+                .bind("steps", c == null ? null : c.learningSteps())
+                .bind("due", c == null ? null : time(c.due())).bind("lastReview", c == null ? null : time(c.lastReview()))
+                .execute();
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : Times.format(t);
+    }
+}

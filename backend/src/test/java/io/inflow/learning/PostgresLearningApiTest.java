@@ -1,0 +1,10 @@
+package io.inflow.learning;
+
+import io.inflow.testing.Databases;
+
+class PostgresLearningApiTest extends LearningApiContract {
+    @Override
+    String databaseUrl() {
+        return Databases.postgresql();
+    }
+}
