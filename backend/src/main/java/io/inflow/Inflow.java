@@ -1,6 +1,9 @@
 package io.inflow;
 
 import io.inflow.accounts.AccountController;
+import io.inflow.analytics.Analytics;
+import io.inflow.analytics.AnalyticsController;
+import io.inflow.analytics.Rollups;
 import io.inflow.accounts.Accounts;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
@@ -10,6 +13,7 @@ import io.inflow.delivery.DeliveryController;
 import io.inflow.demo.DemoSeed;
 import io.inflow.events.EventController;
 import io.inflow.events.Events;
+import io.inflow.events.WriteGate;
 import io.inflow.export.EventExport;
 import io.inflow.export.ExportController;
 import io.inflow.store.Database;
@@ -40,6 +44,8 @@ import static io.inflow.web.Role.SIGNED_IN;
 
 /** Wires Inflow together: the one place where parts are built and handed to each other. */
 public final class Inflow implements AutoCloseable {
+    /** Event batches written or waiting to be written at once; more are answered 429. */
+    private static final int WRITE_QUEUE = 64;
     private final Settings settings;
     private final Database db;
     private final Json json = new Json();
@@ -57,7 +63,8 @@ public final class Inflow implements AutoCloseable {
         accounts = new Accounts(db, ids, clock);
         apps = new Apps(db, ids, clock, json.mapper());
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
-        Events events = new Events(db, clock);
+        Rollups rollups = new Rollups(db, json.mapper());
+        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2));
         Access access = new Access(accounts);
 
         var accountController = new AccountController(accounts, json);
@@ -66,6 +73,7 @@ public final class Inflow implements AutoCloseable {
         var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
         var eventController = new EventController(apps, events, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
+        var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
         byte[] openApi = resource("/openapi.json");
 
         routes = List.of(
@@ -97,7 +105,13 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/render", tipController::render, ADMIN, AUTHOR),
                 Route.get("/api/v1/page-rules/match", tipController::matchRule, ADMIN, AUTHOR),
 
-                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST));
+                Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
+
+                Route.get("/api/v1/analytics/tips", analyticsController::tips, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/days", analyticsController::days, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/walkthroughs", analyticsController::walkthroughs, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/searches", analyticsController::searches, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/analytics/rebuild", analyticsController::rebuild, ADMIN));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -1,5 +1,6 @@
 package io.inflow.events;
 
+import io.inflow.analytics.Rollups;
 import io.inflow.apps.App;
 import io.inflow.crypto.Hashes;
 import io.inflow.store.Database;
@@ -20,7 +21,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Ingestion: a batch is checked whole, then written in one transaction where an id
- * already stored is skipped, and acknowledged only after the commit.
+ * already stored is skipped and only new events add to the rollups, and acknowledged
+ * only after the commit. Writers wait in a bounded queue; when it is full the batch is
+ * refused with 429 and the overlay tries again later.
  */
 public final class Events {
     public static final int MAX_EVENTS = 500;
@@ -32,10 +35,14 @@ public final class Events {
 
     private final Database db;
     private final Clock clock;
+    private final Rollups rollups;
+    private final WriteGate gate;
 
-    public Events(Database db, Clock clock) {
+    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate) {
         this.db = db;
         this.clock = clock;
+        this.rollups = rollups;
+        this.gate = gate;
     }
 
     public Receipt ingest(App app, EventBatch batch) {
@@ -43,7 +50,7 @@ public final class Events {
         if (events.isEmpty()) {
             return new Receipt(0, 0);
         }
-        int inserted = db.write(h -> {
+        int inserted = gate.admit(() -> db.write(h -> {
             PreparedBatch insert = h.prepareBatch("""
                     INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
                     VALUES (:id, :appId, :type, :tipId, :learnerHash, :occurredAt, :receivedAt, :url, :data)
@@ -51,12 +58,23 @@ public final class Events {
             for (Event e : events) {
                 insert.bindMethods(e).add();
             }
-            int count = 0;
-            for (int n : insert.execute()) {
-                count += Math.max(n, 0);
+            int[] counts = insert.execute();
+            List<Event> stored = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    throw new IllegalStateException("the driver did not report which events were new (batch rewriting on?)");
+                }
+                if (counts[i] > 0) {
+                    stored.add(events.get(i));
+                }
             }
-            return count;
-        });
+            rollups.add(h, stored);
+            // a replayed batch stores nothing new, so its loss report is not counted twice
+            if (!stored.isEmpty() && batch.dropped() != null && batch.dropped() > 0) {
+                rollups.addLost(h, app.id(), stored.get(0).receivedAt().substring(0, 10), batch.dropped());
+            }
+            return stored.size();
+        }));
         return new Receipt(inserted, batch.events().size() - inserted);
     }
 
@@ -68,6 +86,7 @@ public final class Events {
         if (batch.events().size() > MAX_EVENTS) {
             throw Problem.tooLarge("a batch holds at most " + MAX_EVENTS + " events; send " + batch.events().size() + " in several");
         }
+        v.check(batch.dropped() == null || batch.dropped() >= 0, "dropped", "must not be negative");
         v.check(batch.learnerId() == null || (!batch.learnerId().isBlank() && batch.learnerId().length() <= 200),
                 "learnerId", "must be 1 to 200 characters when given");
         Instant now = clock.instant();

@@ -98,7 +98,7 @@ public final class EventExport {
     }
 
     /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
-    static String csvCell(String value) {
+    public static String csvCell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
