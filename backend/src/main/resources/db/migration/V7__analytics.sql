@@ -57,3 +57,14 @@ CREATE TABLE rollup_lost_days (
     lost   BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (app_id, day)
 );
+
+-- exports that follow the event stream (xAPI to an LRS) resume after the last event they delivered;
+-- events are read in the order they were received
+CREATE INDEX events_received ON events (received_at, id);
+CREATE TABLE export_cursors (
+    target      TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    delivered   BIGINT NOT NULL DEFAULT 0,
+    updated_at  TEXT NOT NULL
+);

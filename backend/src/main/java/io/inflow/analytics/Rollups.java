@@ -51,7 +51,7 @@ public final class Rollups {
 
         void add(Event e) {
             String day = e.occurredAt().substring(0, 10);
-            JsonNode data = data(e.data());
+            JsonNode data = e.dataTree(mapper);
             switch (e.type()) {
                 case "tip_shown" -> {
                     count(e, day, "shown");
@@ -223,16 +223,5 @@ public final class Rollups {
 
     private static boolean hasTip(Event e) {
         return e.tipId() != null && !e.tipId().isEmpty();
-    }
-
-    private JsonNode data(String text) {
-        if (text == null) {
-            return mapper.missingNode();
-        }
-        try {
-            return mapper.readTree(text);
-        } catch (java.io.IOException e) {
-            return mapper.missingNode();
-        }
     }
 }
