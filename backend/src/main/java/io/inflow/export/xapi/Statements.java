@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.apps.Apps;
 import io.inflow.events.Event;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,14 @@ public final class Statements {
             of(e).ifPresent(array::add);
         }
         return array;
+    }
+
+    /** Each app's home page: its first allowed origin, else its address on this server. Looked up once per app. */
+    public static Function<String, String> homePages(Apps apps, String base) {
+        Map<String, String> known = new java.util.HashMap<>();
+        return appId -> known.computeIfAbsent(appId, id -> apps.find(id)
+                .filter(a -> !a.allowedOrigins().isEmpty()).map(a -> a.allowedOrigins().get(0))
+                .orElse(base.replaceAll("/+$", "") + "/apps/" + id));
     }
 
     private static String segment(String text) {

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The xAPI 1.0.3 rules a statement must keep (Data section 2.4), as far as Inflow's statements use them. */
-final class XapiRules {
+public final class XapiRules {
     private static final Pattern UUID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
 
     private XapiRules() {}
 
-    static List<String> violations(JsonNode s) {
+    public static List<String> violations(JsonNode s) {
         List<String> out = new ArrayList<>();
         noNulls(s, "", out);
         for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
