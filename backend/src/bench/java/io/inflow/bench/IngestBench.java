@@ -70,7 +70,11 @@ public final class IngestBench {
             URI uri = URI.create(server.base + "/api/v1/events?key=" + key);
             AtomicInteger next = new AtomicInteger();
             AtomicInteger retried = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(senders);
+            ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+                Thread t = new Thread(r, "sender");
+                t.setDaemon(true);
+                return t;
+            });
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < senders; t++) {

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.events.Event;
 import io.inflow.store.Database;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -44,10 +45,13 @@ public final class Rollups {
 
     /** What a set of events adds to the rollups of one app. */
     private final class Fold {
-        final Map<TipDay, long[]> tips = new LinkedHashMap<>();
-        final Set<TipLearner> learners = new LinkedHashSet<>();
-        final Map<StepLearner, String> steps = new LinkedHashMap<>();
-        final Map<TermDay, long[]> searches = new LinkedHashMap<>();
+        // sorted, so concurrent transactions take row locks in the same order (PostgreSQL would otherwise deadlock)
+        final Map<TipDay, long[]> tips = new TreeMap<>(Comparator.comparing(TipDay::tipId).thenComparing(TipDay::day));
+        final Set<TipLearner> learners = new TreeSet<>(Comparator.comparing(TipLearner::tipId).thenComparing(TipLearner::day)
+                .thenComparing(TipLearner::learner));
+        final Map<StepLearner, String> steps = new TreeMap<>(Comparator.comparing(StepLearner::walkthroughId)
+                .thenComparingInt(StepLearner::step).thenComparing(StepLearner::learner));
+        final Map<TermDay, long[]> searches = new TreeMap<>(Comparator.comparing(TermDay::term).thenComparing(TermDay::day));
 
         void add(Event e) {
             String day = e.occurredAt().substring(0, 10);
@@ -163,7 +167,7 @@ public final class Rollups {
 
     /** Folds events that were just stored (never ones already counted) into the rollups, on the caller's transaction. */
     public void add(Handle h, List<Event> stored) {
-        Map<String, Fold> byApp = new LinkedHashMap<>();
+        Map<String, Fold> byApp = new TreeMap<>();
         for (Event e : stored) {
             byApp.computeIfAbsent(e.appId(), k -> new Fold()).add(e);
         }

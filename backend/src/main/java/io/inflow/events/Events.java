@@ -50,7 +50,7 @@ public final class Events {
         if (events.isEmpty()) {
             return new Receipt(0, 0);
         }
-        int inserted = gate.admit(() -> db.write(h -> {
+        int inserted = gate.admit(() -> retryingConflicts(() -> db.write(h -> {
             PreparedBatch insert = h.prepareBatch("""
                     INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
                     VALUES (:id, :appId, :type, :tipId, :learnerHash, :occurredAt, :receivedAt, :url, :data)
@@ -74,8 +74,30 @@ public final class Events {
                 rollups.addLost(h, app.id(), stored.get(0).receivedAt().substring(0, 10), batch.dropped());
             }
             return stored.size();
-        }));
+        })));
         return new Receipt(inserted, batch.events().size() - inserted);
+    }
+
+    /** PostgreSQL may abort one of two transactions that wait on each other; the aborted one runs again. */
+    private static <T> T retryingConflicts(java.util.function.Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !conflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Event> validate(App app, EventBatch batch) {
