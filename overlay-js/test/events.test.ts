@@ -5,16 +5,18 @@ import type { EventQueue } from '../src/events';
 
 const ok = () => new Response('{"accepted":1,"duplicates":0}', { status: 200 });
 
+let queue: EventQueue | null = null;
+function teardown(): void {
+  queue?.destroy();
+  queue = null;
+  vi.useRealTimers();
+  delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+  localStorage.clear();
+}
+
 describe('event queue', () => {
-  let queue: EventQueue | null = null;
   beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    queue?.destroy();
-    queue = null;
-    vi.useRealTimers();
-    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
-    localStorage.clear();
-  });
+  afterEach(teardown);
 
   it('sends a batch when ten events are queued, as text/plain with keepalive', async () => {
     const fetch = vi.fn(async () => ok());
@@ -147,15 +149,8 @@ describe('retry timing', () => {
 });
 
 describe('event queue under failure', () => {
-  let queue: EventQueue | null = null;
   beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    queue?.destroy();
-    queue = null;
-    vi.useRealTimers();
-    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
-    localStorage.clear();
-  });
+  afterEach(teardown);
 
   it('waits as long as a 429 Retry-After asks before sending again', async () => {
     const fetch = vi.fn()

@@ -53,19 +53,9 @@ public final class ExportBench {
             c.setAutoCommit(false);
             List<BenchRows.Row> sample = BenchRows.make(10_000, 7);
             String received = Times.format(Instant.now());
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
-                    VALUES (?, 'app_bench', ?, ?, 'h', ?, ?, ?, ?)""")) {
+            try (PreparedStatement insert = c.prepareStatement(BenchRows.INSERT)) {
                 for (long i = 0; i < count; i++) {
-                    BenchRows.Row r = sample.get((int) (i % sample.size()));
-                    insert.setString(1, new java.util.UUID(i, 42).toString());
-                    insert.setString(2, r.type());
-                    insert.setString(3, r.tipId());
-                    insert.setString(4, Times.format(Instant.parse(r.at())));
-                    insert.setString(5, received);
-                    insert.setString(6, r.url());
-                    insert.setString(7, r.data());
-                    insert.addBatch();
+                    BenchRows.add(insert, new java.util.UUID(i, 42).toString(), sample.get((int) (i % sample.size())), received);
                     if ((i + 1) % 10_000 == 0 || i == count - 1) {
                         insert.executeBatch();
                         c.commit();

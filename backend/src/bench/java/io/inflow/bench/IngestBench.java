@@ -118,19 +118,9 @@ public final class IngestBench {
             c.setAutoCommit(false);
             String received = Times.format(Instant.now());
             long start = System.nanoTime();
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
-                    VALUES (?, 'app_bench', ?, ?, 'h', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
+            try (PreparedStatement insert = c.prepareStatement(BenchRows.INSERT)) {
                 for (int i = 0; i < rows.size(); i++) {
-                    BenchRows.Row r = rows.get(i);
-                    insert.setString(1, r.id());
-                    insert.setString(2, r.type());
-                    insert.setString(3, r.tipId());
-                    insert.setString(4, Times.format(Instant.parse(r.at())));
-                    insert.setString(5, received);
-                    insert.setString(6, r.url());
-                    insert.setString(7, r.data());
-                    insert.addBatch();
+                    BenchRows.add(insert, rows.get(i).id(), rows.get(i), received);
                     if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
                         insert.executeBatch();
                         c.commit();

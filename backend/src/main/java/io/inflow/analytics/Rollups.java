@@ -195,13 +195,12 @@ public final class Rollups {
             String afterTime = "";
             String afterId = "";
             while (true) {
-                List<Event> page = h.createQuery("""
-                        SELECT id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data FROM events
+                List<Event> page = h.createQuery("SELECT " + Event.COLUMNS + """
+                         FROM events
                         WHERE occurred_at > :t OR (occurred_at = :t AND id > :id)
                         ORDER BY occurred_at, id LIMIT :limit""")
                         .bind("t", afterTime).bind("id", afterId).bind("limit", REBUILD_PAGE)
-                        .map((rs, c) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                        .map((rs, c) -> Event.read(rs))
                         .list();
                 if (page.isEmpty()) {
                     return read;

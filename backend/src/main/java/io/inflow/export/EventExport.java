@@ -27,7 +27,7 @@ public final class EventExport {
 
     static final List<String> COLUMNS = List.of("id", "app_id", "type", "tip_id", "learner", "occurred_at", "received_at", "url", "data");
     private static final int FETCH = 1_000;
-    private static final String SELECTED = "SELECT id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data";
+    private static final String SELECTED = "SELECT " + Event.COLUMNS;
     private static final String ORDER = " ORDER BY occurred_at, id";
 
     private final Database db;
@@ -77,9 +77,7 @@ public final class EventExport {
             long count = db.stream(h -> {
                 Query q = bind(h.createQuery(sql(filter)), filter).setFetchSize(FETCH);
                 long[] rows = {0};
-                try (var events = q.map((rs, c) -> new Event(rs.getString("id"), rs.getString("app_id"), rs.getString("type"),
-                        rs.getString("tip_id"), rs.getString("learner_hash"), rs.getString("occurred_at"),
-                        rs.getString("received_at"), rs.getString("url"), rs.getString("data"))).stream()) {
+                try (var events = q.map((rs, c) -> Event.read(rs)).stream()) {
                     events.forEach(e -> {
                         try {
                             if (format == Format.CSV) {

@@ -64,13 +64,12 @@ public final class LrsPush {
         while (true) {
             String[] cursor = cursor(target);
             String settled = Times.format(clock.instant().minus(settle));
-            List<Event> page = db.read(h -> h.createQuery("""
-                    SELECT id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data FROM events
+            List<Event> page = db.read(h -> h.createQuery("SELECT " + Event.COLUMNS + """
+                     FROM events
                     WHERE (received_at > :t OR (received_at = :t AND id > :id)) AND received_at < :settled
                     ORDER BY received_at, id LIMIT :limit""")
                     .bind("t", cursor[0]).bind("id", cursor[1]).bind("settled", settled).bind("limit", batchSize)
-                    .map((rs, c) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                    .map((rs, c) -> Event.read(rs))
                     .list());
             if (page.isEmpty()) {
                 return new Outcome(sent, read, null);
