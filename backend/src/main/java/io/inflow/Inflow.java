@@ -15,6 +15,8 @@ import io.inflow.events.EventController;
 import io.inflow.events.Events;
 import io.inflow.events.WriteGate;
 import io.inflow.export.EventExport;
+import io.inflow.export.EventFeed;
+import io.inflow.export.HttpDelivery;
 import io.inflow.export.ExportController;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
@@ -26,13 +28,19 @@ import io.inflow.web.Errors;
 import io.inflow.web.Json;
 import io.inflow.web.Role;
 import io.inflow.web.Route;
+import io.inflow.webhooks.WebhookController;
+import io.inflow.webhooks.WebhookDispatcher;
+import io.inflow.webhooks.WebhookPush;
+import io.inflow.webhooks.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +54,8 @@ import static io.inflow.web.Role.SIGNED_IN;
 public final class Inflow implements AutoCloseable {
     /** Event batches written or waiting to be written at once; more are answered 429. */
     private static final int WRITE_QUEUE = 64;
+    /** How often new events go out to webhooks. */
+    private static final long WEBHOOK_PERIOD_MS = 2_000;
     private final Settings settings;
     private final Database db;
     private final Json json = new Json();
@@ -54,6 +64,7 @@ public final class Inflow implements AutoCloseable {
     private final Tips tips;
     private final List<Route> routes;
     private final Javalin server;
+    private final WebhookDispatcher webhookDispatcher;
 
     public Inflow(Settings settings, Database db, Clock clock) {
         this.settings = settings;
@@ -74,6 +85,10 @@ public final class Inflow implements AutoCloseable {
         var eventController = new EventController(apps, events, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
+        Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
+        var webhookController = new WebhookController(webhooks, json);
+        webhookDispatcher = new WebhookDispatcher(webhooks, new WebhookPush(new EventFeed(db, clock, Duration.ofSeconds(2)),
+                new HttpDelivery(HttpClient.newHttpClient(), 3, Duration.ofSeconds(1)), json.mapper(), clock));
         byte[] openApi = resource("/openapi.json");
 
         routes = List.of(
@@ -111,7 +126,11 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/analytics/days", analyticsController::days, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/analytics/walkthroughs", analyticsController::walkthroughs, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/analytics/searches", analyticsController::searches, ADMIN, AUTHOR, ANALYST),
-                Route.post("/api/v1/analytics/rebuild", analyticsController::rebuild, ADMIN));
+                Route.post("/api/v1/analytics/rebuild", analyticsController::rebuild, ADMIN),
+
+                Route.get("/api/v1/apps/{appId}/webhooks", webhookController::list, ADMIN),
+                Route.post("/api/v1/apps/{appId}/webhooks", webhookController::create, ADMIN),
+                Route.delete("/api/v1/webhooks/{webhookId}", webhookController::delete, ADMIN));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -148,6 +167,7 @@ public final class Inflow implements AutoCloseable {
         Database db = Database.open(settings.databaseUrl());
         Inflow inflow = new Inflow(settings, db, Clock.systemUTC());
         inflow.server.start(settings.port());
+        inflow.webhookDispatcher.start(WEBHOOK_PERIOD_MS);
         return inflow;
     }
 
@@ -196,6 +216,7 @@ public final class Inflow implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            webhookDispatcher.close();
         } finally {
             db.close();
         }

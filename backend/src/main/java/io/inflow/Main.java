@@ -6,6 +6,8 @@ import io.inflow.analytics.TextReport;
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
 import io.inflow.export.EventExport;
+import io.inflow.export.EventFeed;
+import io.inflow.export.HttpDelivery;
 import io.inflow.export.ProgressBar;
 import io.inflow.export.xapi.LrsPush;
 import io.inflow.export.xapi.Statements;
@@ -247,10 +249,10 @@ public final class Main {
         }
         try (Database db = Database.open(settings.databaseUrl())) {
             var mapper = new io.inflow.web.Json().mapper();
-            LrsPush push = new LrsPush(db, statements(db, mapper, options, env), mapper, java.net.http.HttpClient.newHttpClient(),
-                    Clock.systemUTC(), 500, 5, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
-            LrsPush.Outcome outcome = push.push(new LrsPush.Target(lrs, user, password));
-            out.printf("%,d statements sent (%,d events read)%n", outcome.statements(), outcome.events());
+            LrsPush push = new LrsPush(new EventFeed(db, Clock.systemUTC(), java.time.Duration.ofSeconds(5)), statements(db, mapper, options, env),
+                    mapper, new HttpDelivery(java.net.http.HttpClient.newHttpClient(), 5, java.time.Duration.ofSeconds(1)), 500);
+            EventFeed.Outcome outcome = push.push(new LrsPush.Target(lrs, user, password));
+            out.printf("%,d statements sent (%,d events read)%n", outcome.delivered(), outcome.events());
             if (outcome.failure() != null) {
                 err.println("inflow: the push stopped: " + outcome.failure() + "; the next run resumes from there");
                 return 1;

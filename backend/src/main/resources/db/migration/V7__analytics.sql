@@ -66,5 +66,17 @@ CREATE TABLE export_cursors (
     received_at TEXT NOT NULL,
     event_id    TEXT NOT NULL,
     delivered   BIGINT NOT NULL DEFAULT 0,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    lease_until TEXT
 );
+
+-- a webhook per app: chosen event types, posted signed (HMAC-SHA256 with the secret)
+CREATE TABLE webhooks (
+    id          TEXT PRIMARY KEY,
+    app_id      TEXT NOT NULL REFERENCES apps (id),
+    url         TEXT NOT NULL,
+    event_types TEXT NOT NULL,
+    secret      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX webhooks_app ON webhooks (app_id);

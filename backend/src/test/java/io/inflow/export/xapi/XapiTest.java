@@ -13,6 +13,8 @@ import io.inflow.events.Event;
 import io.inflow.events.EventBatch;
 import io.inflow.events.Events;
 import io.inflow.events.WriteGate;
+import io.inflow.export.EventFeed;
+import io.inflow.export.HttpDelivery;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.testing.Databases;
@@ -136,19 +138,19 @@ class XapiTest {
             Events events = new Events(db, clock, new Rollups(db, JSON), new WriteGate(4, 1));
             Set<String> expected = new TreeSet<>();
             ingest(events, app, 130, expected);
-            LrsPush push = new LrsPush(db, new Statements(JSON, "https://inflow.example.com", a -> HOME), JSON,
-                    HttpClient.newHttpClient(), clock, 20, 3, Duration.ofMillis(10), Duration.ZERO);
+            LrsPush push = new LrsPush(new EventFeed(db, clock, Duration.ZERO), new Statements(JSON, "https://inflow.example.com", a -> HOME),
+                    JSON, new HttpDelivery(HttpClient.newHttpClient(), 3, Duration.ofMillis(10)), 20);
             LrsPush.Target target = new LrsPush.Target("http://127.0.0.1:" + lrs.getAddress().getPort() + "/xapi/", "inflow", "s3cret");
 
-            LrsPush.Outcome first = push.push(target);
-            assertThat(first.failure()).contains("500").contains("3 attempts");
+            EventFeed.Outcome first = push.push(target);
+            assertThat(first.failure()).contains("answered 500").contains("3 attempts");
             assertThat(received).hasSizeLessThan(expected.size()).isNotEmpty();
 
             ingest(events, app, 40, expected); // more arrive while the LRS is down
             Thread.sleep(5);
-            LrsPush.Outcome second = push.push(target);
+            EventFeed.Outcome second = push.push(target);
             assertThat(second.failure()).isNull();
-            assertThat(push.push(target).statements()).as("nothing left to send").isZero();
+            assertThat(push.push(target).delivered()).as("nothing left to send").isZero();
 
             assertThat(received).doesNotHaveDuplicates();
             assertThat(new TreeSet<>(received)).isEqualTo(expected);
