@@ -148,6 +148,13 @@ public final class EventExport {
     private void jsonRow(Writer w, Event e) throws IOException {
         JsonGenerator g = mapper.getFactory().createGenerator(w);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        writeEvent(g, e);
+        g.close();
+        w.write('\n');
+    }
+
+    /** One event as a JSON object, as exports and webhooks give it. */
+    public static void writeEvent(JsonGenerator g, Event e) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", e.id());
         g.writeStringField("appId", e.appId());
@@ -164,7 +171,5 @@ public final class EventExport {
             g.writeRawValue(e.data());
         }
         g.writeEndObject();
-        g.close();
-        w.write('\n');
     }
 }

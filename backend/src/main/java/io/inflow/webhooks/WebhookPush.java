@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.crypto.Hashes;
 import io.inflow.events.Event;
+import io.inflow.export.EventExport;
 import io.inflow.export.EventFeed;
 import io.inflow.export.HttpDelivery;
 import java.io.IOException;
@@ -69,20 +70,7 @@ public final class WebhookPush {
             g.writeStringField("appId", webhook.appId());
             g.writeArrayFieldStart("events");
             for (Event e : events) {
-                g.writeStartObject();
-                g.writeStringField("id", e.id());
-                g.writeStringField("type", e.type());
-                g.writeStringField("tipId", e.tipId());
-                g.writeStringField("learner", e.learnerHash());
-                g.writeStringField("occurredAt", e.occurredAt());
-                g.writeStringField("url", e.url());
-                g.writeFieldName("data");
-                if (e.data() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeRawValue(e.data());
-                }
-                g.writeEndObject();
+                EventExport.writeEvent(g, e);
             }
             g.writeEndArray();
             g.writeEndObject();
