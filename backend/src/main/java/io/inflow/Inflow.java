@@ -5,8 +5,10 @@ import io.inflow.analytics.Analytics;
 import io.inflow.analytics.AnalyticsController;
 import io.inflow.analytics.Rollups;
 import io.inflow.accounts.Accounts;
+import io.inflow.accounts.SignInThrottle;
 import io.inflow.apps.AppController;
 import io.inflow.apps.Apps;
+import io.inflow.apps.IdentityVerification;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
 import io.inflow.delivery.DeliveryController;
@@ -18,11 +20,14 @@ import io.inflow.export.EventExport;
 import io.inflow.export.EventFeed;
 import io.inflow.export.HttpDelivery;
 import io.inflow.export.ExportController;
+import io.inflow.limits.PublicLimits;
+import io.inflow.limits.RateLimits;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
 import io.inflow.tips.Tips;
 import io.inflow.web.Access;
+import io.inflow.web.ClientAddress;
 import io.inflow.web.Cors;
 import io.inflow.web.Errors;
 import io.inflow.web.Json;
@@ -62,6 +67,7 @@ public final class Inflow implements AutoCloseable {
     private final Accounts accounts;
     private final Apps apps;
     private final Tips tips;
+    private final RateLimits rateLimits;
     private final List<Route> routes;
     private final Javalin server;
     private final WebhookDispatcher webhookDispatcher;
@@ -77,12 +83,16 @@ public final class Inflow implements AutoCloseable {
         Rollups rollups = new Rollups(db, json.mapper());
         Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2));
         Access access = new Access(accounts);
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
+        rateLimits = new RateLimits(db, clock);
+        PublicLimits publicLimits = new PublicLimits(rateLimits, settings.limits(), clientAddress);
 
-        var accountController = new AccountController(accounts, json);
-        var appController = new AppController(apps, json);
+        var accountController = new AccountController(accounts, new SignInThrottle(db, clock), clientAddress, json);
+        IdentityVerification identity = new IdentityVerification(db, ids);
+        var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
         var deliveryController = new DeliveryController(apps, new Delivery(tips), json);
-        var eventController = new EventController(apps, events, json);
+        var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
         Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
@@ -99,6 +109,7 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),
                 Route.get("/api/v1/session", accountController::current, SIGNED_IN),
                 Route.delete("/api/v1/session", accountController::signOut, SIGNED_IN),
+                Route.delete("/api/v1/sessions", accountController::signOutEverywhere, SIGNED_IN),
                 Route.get("/api/v1/accounts", accountController::list, ADMIN),
                 Route.post("/api/v1/accounts", accountController::create, ADMIN),
                 Route.get("/api/v1/tokens", accountController::tokens, SIGNED_IN),
@@ -109,6 +120,9 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/apps", appController::create, ADMIN),
                 Route.get("/api/v1/apps/{appId}", appController::get, ADMIN, AUTHOR, ANALYST),
                 Route.patch("/api/v1/apps/{appId}", appController::update, ADMIN),
+                Route.post("/api/v1/apps/{appId}/site-key", appController::rotateSiteKey, ADMIN),
+                Route.get("/api/v1/apps/{appId}/identity", appController::identity, ADMIN),
+                Route.put("/api/v1/apps/{appId}/identity", appController::setIdentity, ADMIN),
 
                 Route.get("/api/v1/tips", tipController::list, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/tips", tipController::create, ADMIN, AUTHOR),
@@ -138,6 +152,7 @@ public final class Inflow implements AutoCloseable {
             config.router.ignoreTrailingSlashes = false;
             config.jsonMapper(new JavalinJackson(json.mapper(), false));
             config.http.maxRequestSize = 1_000_000;
+            // on stop, requests in flight get up to 10 s to finish (ShutdownTest)
             config.jetty.modifyServer(s -> s.setStopTimeout(10_000));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -152,6 +167,8 @@ public final class Inflow implements AutoCloseable {
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
             config.routes.before("/api/v1/*", Cors::authoring);
+            config.routes.before("/api/v1/delivery", publicLimits::check);
+            config.routes.before("/api/v1/events", publicLimits::check);
             config.routes.beforeMatched(access::check);
             config.routes.options("/api/v1/*", Cors::preflight, ANYONE);
             config.routes.get("/", ctx -> ctx.redirect(settings.demo() ? "/demo/accounts" : "/console/"), ANYONE);
@@ -164,11 +181,19 @@ public final class Inflow implements AutoCloseable {
 
     /** Opens the database named by the settings and starts serving on the settings' port (0 = any free port). */
     public static Inflow start(Settings settings) {
-        Database db = Database.open(settings.databaseUrl());
-        Inflow inflow = new Inflow(settings, db, Clock.systemUTC());
-        inflow.server.start(settings.port());
-        inflow.webhookDispatcher.start(WEBHOOK_PERIOD_MS);
-        return inflow;
+        return create(settings).listen();
+    }
+
+    /** Opens (and migrates) the database and builds everything, without listening yet. */
+    public static Inflow create(Settings settings) {
+        return new Inflow(settings, Database.open(settings.databaseUrl()), Clock.systemUTC());
+    }
+
+    /** Starts serving on the settings' port (0 = any free port). */
+    public Inflow listen() {
+        server.start(settings.port());
+        webhookDispatcher.start(WEBHOOK_PERIOD_MS);
+        return this;
     }
 
     /** Creates the first admin when there is no account yet; answers the generated password, if one was made. */
@@ -218,6 +243,7 @@ public final class Inflow implements AutoCloseable {
             server.stop();
             webhookDispatcher.close();
         } finally {
+            rateLimits.close();
             db.close();
         }
     }

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /** The command line: inflow.jar serve | demo | export | report | xapi-push. */
 public final class Main {
@@ -39,11 +38,14 @@ public final class Main {
               export   write events to a file (CSV, NDJSON, or xAPI statements as a JSON array)
               report   print a text summary of an app's analytics for a date range
               xapi-push  send xAPI statements to a learning record store, resuming where the last push stopped
+              backup   copy the embedded SQLite database to a file, online (--out FILE)
+              restore  replace the embedded SQLite database with a backup (--from FILE; stop the server first)
 
             Options (serve, demo):
               --port N       HTTP port (INFLOW_PORT, default 7070)
               --data DIR     data directory for the embedded SQLite file (INFLOW_DATA, default ./inflow-data)
               --db URL       JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB?user=…&password=… (INFLOW_DB)
+              --trusted-proxies A,B   addresses of reverse proxies whose X-Forwarded-For is believed (INFLOW_TRUSTED_PROXIES)
             The first admin is INFLOW_ADMIN_EMAIL (default admin@inflow.local) with INFLOW_ADMIN_PASSWORD,
             or a generated password printed once.
 
@@ -89,6 +91,8 @@ public final class Main {
                 case "export" -> export(options, settings(options, env, false), env, out, err);
                 case "report" -> report(options, settings(options, env, false), out);
                 case "xapi-push" -> xapiPush(options, settings(options, env, false), env, out, err);
+                case "backup" -> backup(options, settings(options, env, false), err);
+                case "restore" -> restore(options, settings(options, env, false), err);
                 default -> {
                     err.println("inflow: unknown command '" + args[0] + "'");
                     err.print(USAGE);
@@ -123,7 +127,7 @@ public final class Main {
             } else {
                 throw new IllegalArgumentException("option --" + name + " needs a value");
             }
-            if (!List.of("port", "data", "db", "format", "out", "from", "to", "app", "type", "base", "lrs", "lrs-user").contains(name)) {
+            if (!List.of("port", "data", "db", "trusted-proxies", "format", "out", "from", "to", "app", "type", "base", "lrs", "lrs-user").contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, value);
@@ -147,25 +151,34 @@ public final class Main {
         if (db == null || db.isBlank()) {
             db = Database.sqliteUrl(data);
         }
+        String proxies = options.getOrDefault("trusted-proxies", env.getOrDefault("INFLOW_TRUSTED_PROXIES", ""));
+        java.util.Set<String> trusted = new java.util.HashSet<>();
+        for (String proxy : proxies.split(",")) {
+            if (!proxy.isBlank()) {
+                trusted.add(proxy.trim());
+            }
+        }
         return new Settings(port, data, db, env.getOrDefault("INFLOW_ADMIN_EMAIL", "admin@inflow.local"),
-                env.get("INFLOW_ADMIN_PASSWORD"), demo);
+                env.get("INFLOW_ADMIN_PASSWORD"), demo, trusted);
     }
 
     private static int serve(Settings settings, PrintStream out) {
         Inflow inflow;
         try {
-            inflow = Inflow.start(settings);
+            inflow = Inflow.create(settings);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot start: " + rootMessage(e));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            inflow.close();
-            stopped.countDown();
-        }, "inflow-shutdown"));
-        inflow.ensureAdmin().ifPresentOrElse(
-                password -> out.println("Admin account created: " + settings.adminEmail() + " / " + password + "  (shown once; keep it)"),
-                () -> { });
+        // the first admin exists before the first request can arrive
+        inflow.ensureAdmin().ifPresent(password ->
+                out.println("Admin account created: " + settings.adminEmail() + " / " + password + "  (shown once; keep it)"));
+        try {
+            inflow.listen();
+        } catch (RuntimeException e) {
+            inflow.database().close();
+            throw new IllegalArgumentException("cannot listen on port " + settings.port() + ": " + rootMessage(e));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(inflow::close, "inflow-shutdown"));
         String base = "http://localhost:" + inflow.port();
         if (settings.demo()) {
             inflow.seedDemo();
@@ -204,6 +217,36 @@ public final class Main {
             return 0;
         } catch (IOException e) {
             err.println("inflow: cannot write " + target + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int backup(Map<String, String> options, Settings settings, PrintStream err) {
+        String target = options.get("out");
+        if (target == null) {
+            throw new IllegalArgumentException("backup needs --out FILE");
+        }
+        try {
+            long bytes = io.inflow.store.Backup.backup(settings.databaseUrl(), Path.of(target));
+            err.printf("backup written to %s (%,d bytes, integrity_check ok)%n", target, bytes);
+            return 0;
+        } catch (IOException e) {
+            err.println("inflow: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int restore(Map<String, String> options, Settings settings, PrintStream err) {
+        String source = options.get("from");
+        if (source == null) {
+            throw new IllegalArgumentException("restore needs --from FILE (a file made by backup)");
+        }
+        try {
+            io.inflow.store.Backup.restore(Path.of(source), settings.databaseUrl());
+            err.printf("restored %s into %s%n", source, io.inflow.store.Backup.file(settings.databaseUrl()));
+            return 0;
+        } catch (IOException e) {
+            err.println("inflow: " + e.getMessage());
             return 1;
         }
     }

@@ -1,6 +1,7 @@
 package io.inflow.accounts;
 
 import io.inflow.web.Access;
+import io.inflow.web.ClientAddress;
 import io.inflow.web.Json;
 import io.inflow.web.Problem;
 import io.inflow.web.Validation;
@@ -18,18 +19,35 @@ public final class AccountController {
     public record NewTokenRequest(String name) {}
 
     private final Accounts accounts;
+    private final SignInThrottle throttle;
+    private final ClientAddress clientAddress;
     private final Json json;
 
-    public AccountController(Accounts accounts, Json json) {
+    public AccountController(Accounts accounts, SignInThrottle throttle, ClientAddress clientAddress, Json json) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.json = json;
     }
 
     public void signIn(Context ctx) {
         SignIn in = json.read(ctx, SignIn.class, MAX_BODY);
         new Validation().text(in.email(), "email", 320).text(in.password(), "password", 1024).throwIfInvalid();
-        String token = accounts.signIn(in.email(), in.password())
-                .orElseThrow(() -> Problem.unauthorized("the email or the password is wrong"));
+        String address = clientAddress.of(ctx);
+        var locked = throttle.lockedFor(in.email(), address);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds());
+            ctx.header("Retry-After", String.valueOf(seconds));
+            throw new Problem(429, "too-many-attempts", "Too many failed sign-ins",
+                    "too many failed sign-ins: try again in " + Math.max(1, (seconds + 59) / 60) + " minutes", java.util.List.of());
+        }
+        var signedIn = accounts.signIn(in.email(), in.password());
+        if (signedIn.isEmpty()) {
+            throttle.failed(in.email(), address);
+            throw Problem.unauthorized("the email or the password is wrong");
+        }
+        throttle.succeeded(in.email());
+        String token = signedIn.get();
         boolean secure = "https".equals(ctx.scheme());
         ctx.header("Set-Cookie", Access.SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
                 + Accounts.SESSION_MAX.toSeconds() + (secure ? "; Secure" : ""));
@@ -45,6 +63,12 @@ public final class AccountController {
         if (session != null) {
             accounts.signOut(session);
         }
+        ctx.header("Set-Cookie", Access.SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+        ctx.status(204);
+    }
+
+    public void signOutEverywhere(Context ctx) {
+        accounts.signOutEverywhere(Access.principal(ctx).account().id());
         ctx.header("Set-Cookie", Access.SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
         ctx.status(204);
     }

@@ -49,6 +49,9 @@ public interface AccountRows {
     @SqlUpdate("DELETE FROM sessions WHERE token_hash = :hash")
     void deleteSession(@Bind("hash") String hash);
 
+    @SqlUpdate("DELETE FROM sessions WHERE account_id = :account")
+    int deleteSessions(@Bind("account") String accountId);
+
     @SqlUpdate("INSERT INTO access_tokens (id, account_id, name, token_hash, created_at) VALUES (:id, :account, :name, :hash, :now)")
     void insertToken(@Bind("id") String id, @Bind("account") String accountId, @Bind("name") String name, @Bind("hash") String hash, @Bind("now") String now);
 

@@ -112,6 +112,11 @@ public final class Accounts {
         });
     }
 
+    /** Ends every session of the account, on every device; answers how many there were. */
+    public int signOutEverywhere(String accountId) {
+        return db.write(h -> h.attach(AccountRows.class).deleteSessions(accountId));
+    }
+
     public NewToken createToken(String accountId, String name) {
         String token = "inf_" + ids.secret(32);
         String id = ids.next("tok");

@@ -69,8 +69,28 @@ public final class Apps {
         return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps WHERE id = :id").bind("id", id).map(rowMapper).findOne());
     }
 
+    /** The app of a site key: its current key, or a rotated-out one still within its grace period. */
     public Optional<App> bySiteKey(String siteKey) {
-        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps WHERE site_key = :key").bind("key", siteKey).map(rowMapper).findOne());
+        return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps WHERE site_key = :key").bind("key", siteKey).map(rowMapper).findOne()
+                .or(() -> h.createQuery("SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM apps a JOIN retired_site_keys r ON r.app_id = a.id "
+                                + "WHERE r.site_key = :key AND r.valid_until > :now")
+                        .bind("key", siteKey).bind("now", Times.format(clock.instant())).map(rowMapper).findOne()));
+    }
+
+    /**
+     * Gives the app a new site key; the old one keeps working for the grace period, so the
+     * snippet can be updated on the host app without a moment in which tips disappear.
+     */
+    public App rotateSiteKey(String id, java.time.Duration grace) {
+        App current = find(id).orElseThrow(() -> Problem.notFound("no app " + id));
+        String now = Times.format(clock.instant());
+        db.write(h -> {
+            h.createUpdate("INSERT INTO retired_site_keys (site_key, app_id, valid_until) VALUES (:key, :app, :until)")
+                    .bind("key", current.siteKey()).bind("app", id).bind("until", Times.format(clock.instant().plus(grace))).execute();
+            return h.createUpdate("UPDATE apps SET site_key = :key, updated_at = :now WHERE id = :id")
+                    .bind("key", ids.secret(18)).bind("now", now).bind("id", id).execute();
+        });
+        return find(id).orElseThrow();
     }
 
     public List<App> list() {

@@ -2,6 +2,7 @@ package io.inflow.events;
 
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
+import io.inflow.apps.IdentityVerification;
 import io.inflow.delivery.DeliveryController;
 import io.inflow.web.Cors;
 import io.inflow.web.Json;
@@ -14,11 +15,13 @@ public final class EventController {
 
     private final Apps apps;
     private final Events events;
+    private final IdentityVerification identity;
     private final Json json;
 
-    public EventController(Apps apps, Events events, Json json) {
+    public EventController(Apps apps, Events events, IdentityVerification identity, Json json) {
         this.apps = apps;
         this.events = events;
+        this.identity = identity;
         this.json = json;
     }
 
@@ -41,6 +44,7 @@ public final class EventController {
         if (queryKey == null) {
             Cors.overlay(ctx, app);
         }
+        identity.check(app, batch.learnerId(), batch.learnerSignature());
         ctx.json(events.ingest(app, batch));
     }
 }

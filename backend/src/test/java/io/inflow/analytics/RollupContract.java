@@ -298,10 +298,10 @@ abstract class RollupContract {
     void aLossReportIsCountedOnceEvenWhenTheBatchIsReplayed() {
         Events events = events(new WriteGate(2, 1));
         List<EventBatch.Incoming> batch = sample(4, 2).stream().map(Made::event).toList();
-        events.ingest(app, new EventBatch(app.siteKey(), "u", batch, 7));
-        events.ingest(app, new EventBatch(app.siteKey(), "u", batch, 7));
+        events.ingest(app, new EventBatch(app.siteKey(), "u", null, batch, 7));
+        events.ingest(app, new EventBatch(app.siteKey(), "u", null, batch, 7));
         assertThat(analytics.lost(new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null))).isEqualTo(7);
-        assertThatThrownBy(() -> events.ingest(app, new EventBatch(app.siteKey(), "u", batch, -1)))
+        assertThatThrownBy(() -> events.ingest(app, new EventBatch(app.siteKey(), "u", null, batch, -1)))
                 .isInstanceOf(Problem.class).extracting(p -> ((Problem) p).status()).isEqualTo(422);
     }
 

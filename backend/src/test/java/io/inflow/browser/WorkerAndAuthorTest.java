@@ -3,19 +3,12 @@ package io.inflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inflow.testing.Browser;
-import io.inflow.testing.Databases;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
@@ -23,40 +16,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The whole loop in a real Chromium against the demo CRM: pin, publish, see, dismiss, export. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkerAndAuthorTest {
+class WorkerAndAuthorTest extends DemoBrowserTest {
     private static final String OVERLAY = "inflow-overlay-root";
     private static final String PICKER = "inflow-picker-host";
 
-    Server server;
-    Http admin;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        server = Server.start(Databases.sqlite(), true);
-        admin = server.admin();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String demoAppId() {
-        return admin.get("/api/v1/apps").json().get("items").findParents("siteKey").stream()
-                .filter(a -> a.get("siteKey").asText().equals("demo-crm")).findFirst().orElseThrow().get("id").asText();
-    }
 
     private List<JsonNode> tipsOnRule(String rule) {
         return admin.get("/api/v1/tips?limit=200&app=" + demoAppId()).json().get("items").findParents("pageRule").stream()

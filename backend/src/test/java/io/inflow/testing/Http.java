@@ -31,12 +31,24 @@ public final class Http {
     }
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private final Map<String, String> defaults = new LinkedHashMap<>();
 
+    /** A client for any server, e.g. one in another process. */
+    public static Http to(String base) {
+        return new Http(base);
+    }
+
     Http(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** "name=value" of a cookie this client holds for a server, for sending it elsewhere. */
+    public String cookie(String serverBase, String name) {
+        return cookies.getCookieStore().get(URI.create(serverBase)).stream().filter(c -> c.getName().equals(name))
+                .findFirst().map(c -> name + "=" + c.getValue()).orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     public Http header(String name, String value) {
