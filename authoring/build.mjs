@@ -1,7 +1,7 @@
 // Bundles the picker, the console and the browser extension into dist/, which Maven ships as classpath public/.
 // Maven then packs dist/extension into dist/inflow-extension.zip.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const common = {
   bundle: true,
@@ -19,7 +19,8 @@ await mkdir('dist/extension', { recursive: true });
 await build({ ...common, entryPoints: ['src/picker/index.ts'], outfile: 'dist/picker.js' });
 await build({ ...common, entryPoints: ['src/console/main.ts'], outfile: 'dist/console/console.js' });
 await copyFile('src/console/index.html', 'dist/console/index.html');
-await copyFile('src/console/console.css', 'dist/console/console.css');
+// uPlot's own stylesheet goes after the console's, in the one file the console's CSP allows
+await writeFile('dist/console/console.css', (await readFile('src/console/console.css', 'utf8')) + (await readFile('node_modules/uplot/dist/uPlot.min.css', 'utf8')));
 
 // The extension: its service worker, the picker and worker overlay as content scripts, and the options page.
 const extension = { ...common, loader: { '.css': 'text' } };

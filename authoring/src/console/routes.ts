@@ -3,6 +3,7 @@
 import type { Role } from './api.ts';
 import type { ViewContext } from './context.ts';
 import { accountsView } from './views/accounts.ts';
+import { analyticsView } from './views/analytics.ts';
 import { appsView } from './views/apps.ts';
 import { exportView } from './views/export.ts';
 import { tipsView } from './views/tips.ts';
@@ -20,6 +21,7 @@ const ALL: readonly Role[] = ['admin', 'author', 'analyst'];
 export const ROUTES: readonly Route[] = [
   { name: 'apps', label: 'Apps', roles: ALL, view: appsView },
   { name: 'tips', label: 'Tips', roles: ALL, view: tipsView },
+  { name: 'analytics', label: 'Analytics', roles: ALL, view: analyticsView },
   { name: 'export', label: 'Export', roles: ['admin', 'analyst'], view: exportView },
   { name: 'accounts', label: 'Accounts', roles: ['admin'], view: accountsView },
   { name: 'tokens', label: 'Tokens', roles: ALL, view: tokensView },

@@ -40,7 +40,7 @@ export function anchorStrength(el: Element, fp: Fingerprint, root: Document | Sh
   const candidates = Array.from(root.querySelectorAll(el.tagName.toLowerCase()))
     .filter((other) => other !== el)
     .slice(0, MAX_CANDIDATES);
-  const lookAlikes = rank(fp, candidates.map((other) => describe(other))).filter((r) => r.score >= LOOK_ALIKE).length;
+  const lookAlikes = rank(fp, candidates.map((other) => describe(other))).candidates.filter((r) => r.score >= LOOK_ALIKE).length;
 
   const warnings: string[] = [];
   const id = el.getAttribute('id');

@@ -1,6 +1,9 @@
 package io.inflow;
 
 import io.inflow.accounts.AccountController;
+import io.inflow.analytics.Analytics;
+import io.inflow.analytics.AnalyticsController;
+import io.inflow.analytics.Rollups;
 import io.inflow.accounts.Accounts;
 import io.inflow.accounts.SignInThrottle;
 import io.inflow.anchors.AnchorHealth;
@@ -16,7 +19,10 @@ import io.inflow.delivery.SearchController;
 import io.inflow.demo.DemoSeed;
 import io.inflow.events.EventController;
 import io.inflow.events.Events;
+import io.inflow.events.WriteGate;
 import io.inflow.export.EventExport;
+import io.inflow.export.EventFeed;
+import io.inflow.export.HttpDelivery;
 import io.inflow.export.ExportController;
 import io.inflow.learning.LearnerData;
 import io.inflow.learning.Learning;
@@ -36,13 +42,19 @@ import io.inflow.web.Errors;
 import io.inflow.web.Json;
 import io.inflow.web.Role;
 import io.inflow.web.Route;
+import io.inflow.webhooks.WebhookController;
+import io.inflow.webhooks.WebhookDispatcher;
+import io.inflow.webhooks.WebhookPush;
+import io.inflow.webhooks.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +66,10 @@ import static io.inflow.web.Role.SIGNED_IN;
 
 /** Wires Inflow together: the one place where parts are built and handed to each other. */
 public final class Inflow implements AutoCloseable {
+    /** Event batches written or waiting to be written at once; more are answered 429. */
+    private static final int WRITE_QUEUE = 64;
+    /** How often new events go out to webhooks. */
+    private static final long WEBHOOK_PERIOD_MS = 2_000;
     private final Settings settings;
     private final Database db;
     private final Json json = new Json();
@@ -63,6 +79,7 @@ public final class Inflow implements AutoCloseable {
     private final RateLimits rateLimits;
     private final List<Route> routes;
     private final Javalin server;
+    private final WebhookDispatcher webhookDispatcher;
 
     public Inflow(Settings settings, Database db, Clock clock) {
         this.settings = settings;
@@ -75,7 +92,8 @@ public final class Inflow implements AutoCloseable {
         Delivery delivery = new Delivery(tips, clock);
         IdentityVerification identity = new IdentityVerification(db, ids);
         Learning learning = new Learning(db, tips, identity, clock, json.mapper());
-        Events events = new Events(db, clock, learning);
+        Rollups rollups = new Rollups(db, json.mapper());
+        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning);
         Access access = new Access(accounts);
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
         rateLimits = new RateLimits(db, clock);
@@ -91,6 +109,11 @@ public final class Inflow implements AutoCloseable {
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
+        var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
+        Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
+        var webhookController = new WebhookController(webhooks, json);
+        webhookDispatcher = new WebhookDispatcher(webhooks, new WebhookPush(new EventFeed(db, clock, Duration.ofSeconds(2)),
+                new HttpDelivery(HttpClient.newHttpClient(), 3, Duration.ofSeconds(1)), json.mapper(), clock));
         byte[] openApi = resource("/openapi.json");
 
         routes = List.of(
@@ -144,7 +167,18 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/apps/{appId}/learning-minutes", learningController::minutes, ADMIN, ANALYST),
                 Route.get("/api/v1/apps/{appId}/mastery", learningController::appMastery, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/learners/export", learningController::exportLearner, ADMIN),
-                Route.post("/api/v1/learners/erase", learningController::eraseLearner, ADMIN));
+                Route.post("/api/v1/learners/erase", learningController::eraseLearner, ADMIN),
+
+
+                Route.get("/api/v1/analytics/tips", analyticsController::tips, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/days", analyticsController::days, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/walkthroughs", analyticsController::walkthroughs, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/searches", analyticsController::searches, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/analytics/rebuild", analyticsController::rebuild, ADMIN),
+
+                Route.get("/api/v1/apps/{appId}/webhooks", webhookController::list, ADMIN),
+                Route.post("/api/v1/apps/{appId}/webhooks", webhookController::create, ADMIN),
+                Route.delete("/api/v1/webhooks/{webhookId}", webhookController::delete, ADMIN));
 
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -203,6 +237,7 @@ public final class Inflow implements AutoCloseable {
     /** Starts serving on the settings' port (0 = any free port). */
     public Inflow listen() {
         server.start(settings.port());
+        webhookDispatcher.start(WEBHOOK_PERIOD_MS);
         return this;
     }
 
@@ -251,6 +286,7 @@ public final class Inflow implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            webhookDispatcher.close();
         } finally {
             rateLimits.close();
             db.close();

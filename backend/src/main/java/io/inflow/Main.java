@@ -1,6 +1,18 @@
 package io.inflow;
 
+import io.inflow.analytics.Analytics;
+import io.inflow.analytics.AnalyticsFilter;
+import io.inflow.analytics.TextReport;
+import io.inflow.apps.App;
+import io.inflow.apps.Apps;
 import io.inflow.export.EventExport;
+import io.inflow.export.EventFeed;
+import io.inflow.export.HttpDelivery;
+import io.inflow.export.ProgressBar;
+import io.inflow.export.xapi.LrsPush;
+import io.inflow.export.xapi.Statements;
+import io.inflow.store.Ids;
+import java.time.Clock;
 import io.inflow.export.EventFilter;
 import io.inflow.store.Database;
 import io.inflow.web.Problem;
@@ -15,7 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The command line: inflow.jar serve | demo | export. */
+/** The command line: inflow.jar serve | demo | export | report | xapi-push. */
 public final class Main {
     static final String USAGE = """
             Usage: java -jar inflow.jar COMMAND [OPTIONS]
@@ -23,7 +35,9 @@ public final class Main {
             Commands:
               serve    start the Inflow server
               demo     start the server with a demo app and a sample CRM at /demo/
-              export   write events to a file (CSV or NDJSON)
+              export   write events to a file (CSV, NDJSON, or xAPI statements as a JSON array)
+              report   print a text summary of an app's analytics for a date range
+              xapi-push  send xAPI statements to a learning record store, resuming where the last push stopped
               backup   copy the embedded SQLite database to a file, online (--out FILE)
               restore  replace the embedded SQLite database with a backup (--from FILE; stop the server first)
 
@@ -36,10 +50,15 @@ public final class Main {
             or a generated password printed once.
 
             Options (export):
-              --format csv|ndjson   (default csv)
+              --format csv|ndjson|xapi   (default csv)
               --out FILE            where to write (required; - for standard output)
               --from DATE --to DATE --app APP_ID --type EVENT_TYPE    filters (optional)
               --data DIR, --db URL  as above
+              --base URL            the server's public URL, for xAPI activity IRIs (INFLOW_PUBLIC_URL, default http://localhost:7070)
+
+            Options (report):  --from DATE --to DATE --app APP_ID (every app when left out), --data, --db
+            Options (xapi-push): --lrs URL (the LRS endpoint, e.g. https://lrs.example.com/xapi/) --lrs-user USER,
+              the password in INFLOW_LRS_PASSWORD; --base, --data, --db as above
             """;
 
     private Main() {}
@@ -69,7 +88,9 @@ public final class Main {
             return switch (args[0]) {
                 case "serve" -> serve(settings(options, env, false), out);
                 case "demo" -> serve(settings(options, env, true), out);
-                case "export" -> export(options, settings(options, env, false), out, err);
+                case "export" -> export(options, settings(options, env, false), env, out, err);
+                case "report" -> report(options, settings(options, env, false), out);
+                case "xapi-push" -> xapiPush(options, settings(options, env, false), env, out, err);
                 case "backup" -> backup(options, settings(options, env, false), err);
                 case "restore" -> restore(options, settings(options, env, false), err);
                 default -> {
@@ -106,7 +127,7 @@ public final class Main {
             } else {
                 throw new IllegalArgumentException("option --" + name + " needs a value");
             }
-            if (!List.of("port", "data", "db", "trusted-proxies", "format", "out", "from", "to", "app", "type").contains(name)) {
+            if (!List.of("port", "data", "db", "trusted-proxies", "format", "out", "from", "to", "app", "type", "base", "lrs", "lrs-user").contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, value);
@@ -168,26 +189,29 @@ public final class Main {
         return -1;
     }
 
-    private static int export(Map<String, String> options, Settings settings, PrintStream out, PrintStream err) {
+    private static int export(Map<String, String> options, Settings settings, Map<String, String> env, PrintStream out, PrintStream err) {
         String target = options.get("out");
         if (target == null) {
             throw new IllegalArgumentException("export needs --out FILE (or --out - for standard output)");
         }
         String formatText = options.getOrDefault("format", "csv");
-        Validation v = new Validation().oneOf(formatText, "format", List.of("csv", "ndjson"));
+        Validation v = new Validation().oneOf(formatText, "format", List.of("csv", "ndjson", "xapi"));
         EventFilter filter = EventFilter.parse(options.get("from"), options.get("to"), options.get("app"), options.get("type"), v);
         v.throwIfInvalid();
-        EventExport.Format format = formatText.equals("csv") ? EventExport.Format.CSV : EventExport.Format.NDJSON;
-        boolean terminal = System.console() != null;
+        EventExport.Format format = EventExport.Format.valueOf(formatText.toUpperCase(java.util.Locale.ROOT));
+        boolean terminal = System.console() != null && !target.equals("-");
         try (Database db = Database.open(settings.databaseUrl());
              OutputStream sink = target.equals("-") ? nonClosing(out) : new BufferedOutputStream(Files.newOutputStream(Path.of(target)))) {
-            long count = new EventExport(db, new io.inflow.web.Json().mapper()).write(filter, format, sink, rows -> {
+            var mapper = new io.inflow.web.Json().mapper();
+            EventExport export = new EventExport(db, mapper, statements(db, mapper, options, env));
+            long total = terminal ? export.count(filter) : 0;
+            long count = export.write(filter, format, sink, rows -> {
                 if (terminal) {
-                    err.printf("\rexporting… %,d rows", rows);
+                    err.print("\r" + ProgressBar.line(rows, total));
                 }
             });
             if (terminal) {
-                err.print("\r");
+                err.println();
             }
             err.printf("%,d events written to %s%n", count, target.equals("-") ? "standard output" : target);
             return 0;
@@ -224,6 +248,59 @@ public final class Main {
         } catch (IOException e) {
             err.println("inflow: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static Statements statements(Database db, com.fasterxml.jackson.databind.ObjectMapper mapper, Map<String, String> options,
+                                         Map<String, String> env) {
+        String base = options.getOrDefault("base", env.getOrDefault("INFLOW_PUBLIC_URL", "http://localhost:" + Settings.DEFAULT_PORT));
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            throw new IllegalArgumentException("--base must be an http(s) URL, not '" + base + "'");
+        }
+        Apps apps = new Apps(db, new Ids(Clock.systemUTC()), Clock.systemUTC(), mapper);
+        return new Statements(mapper, base, Statements.homePages(apps, base));
+    }
+
+    private static int report(Map<String, String> options, Settings settings, PrintStream out) {
+        try (Database db = Database.open(settings.databaseUrl())) {
+            var mapper = new io.inflow.web.Json().mapper();
+            Apps apps = new Apps(db, new Ids(Clock.systemUTC()), Clock.systemUTC(), mapper);
+            Validation v = new Validation();
+            String only = options.get("app");
+            List<App> chosen = only == null ? apps.list() : apps.find(only).map(List::of).orElse(List.of());
+            v.check(only == null || !chosen.isEmpty(), "app", "no app has the id '" + only + "'");
+            v.throwIfInvalid();
+            TextReport report = new TextReport(new Analytics(db));
+            for (App app : chosen) {
+                AnalyticsFilter filter = AnalyticsFilter.parse(app.id(), options.get("from"), options.get("to"), null, v);
+                v.throwIfInvalid();
+                out.println(report.of(app, filter));
+            }
+            if (chosen.isEmpty()) {
+                out.println("No apps yet.");
+            }
+            return 0;
+        }
+    }
+
+    private static int xapiPush(Map<String, String> options, Settings settings, Map<String, String> env, PrintStream out, PrintStream err) {
+        String lrs = options.get("lrs");
+        String user = options.get("lrs-user");
+        String password = env.get("INFLOW_LRS_PASSWORD");
+        if (lrs == null || user == null || password == null) {
+            throw new IllegalArgumentException("xapi-push needs --lrs URL, --lrs-user USER and the password in INFLOW_LRS_PASSWORD");
+        }
+        try (Database db = Database.open(settings.databaseUrl())) {
+            var mapper = new io.inflow.web.Json().mapper();
+            LrsPush push = new LrsPush(new EventFeed(db, Clock.systemUTC(), java.time.Duration.ofSeconds(5)), statements(db, mapper, options, env),
+                    mapper, new HttpDelivery(java.net.http.HttpClient.newHttpClient(), 5, java.time.Duration.ofSeconds(1)), 500);
+            EventFeed.Outcome outcome = push.push(new LrsPush.Target(lrs, user, password));
+            out.printf("%,d statements sent (%,d events read)%n", outcome.delivered(), outcome.events());
+            if (outcome.failure() != null) {
+                err.println("inflow: the push stopped: " + outcome.failure() + "; the next run resumes from there");
+                return 1;
+            }
+            return 0;
         }
     }
 

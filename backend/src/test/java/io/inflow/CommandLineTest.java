@@ -46,6 +46,36 @@ class CommandLineTest {
     }
 
     @Test
+    void reportSummarisesAnAppAndExportWritesXapiStatementsThatKeepTheRules(@TempDir Path dir) throws Exception {
+        String now = Instant.now().toString();
+        try (Server server = Server.start(Databases.sqliteIn(dir), false)) {
+            var app = server.admin().post("/api/v1/apps", Map.of("name", "Northwind CRM", "allowedOrigins", List.of("https://crm.example.com"))).json();
+            String key = app.get("siteKey").asText();
+            server.http().post("/api/v1/events", Map.of("key", key, "learnerId", "u-1", "events", List.of(
+                    Map.of("id", UUID.randomUUID().toString(), "type", "tip_shown", "tipId", "tip_a", "at", now, "url", "https://crm.example.com/a"),
+                    Map.of("id", UUID.randomUUID().toString(), "type", "tip_shown", "tipId", "tip_a", "at", now, "url", "https://crm.example.com/a"),
+                    Map.of("id", UUID.randomUUID().toString(), "type", "check_answered", "tipId", "tip_a", "at", now,
+                            "data", Map.of("correct", true, "optionIds", List.of("o1"))),
+                    Map.of("id", UUID.randomUUID().toString(), "type", "search", "at", now, "data", Map.of("query", "Refunds", "results", 0)))));
+        }
+        assertThat(run("report", "--data", dir.toString(), "--from", now.substring(0, 10), "--to", now.substring(0, 10))).isEqualTo(0);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("Inflow report: Northwind CRM").containsPattern("tips shown +2\\n").containsPattern("checks right +1\\n")
+                .containsPattern("tip_a +2 shown, 1 learners").containsPattern("refunds +1 of 1");
+
+        Path file = dir.resolve("statements.json");
+        assertThat(run("export", "--format", "xapi", "--out", file.toString(), "--data", dir.toString(), "--base", "https://inflow.example.com")).isEqualTo(0);
+        var statements = io.inflow.testing.Http.JSON.readTree(file.toFile());
+        assertThat(statements.isArray()).isTrue();
+        assertThat(statements).hasSize(3); // the search makes no statement
+        for (var s : statements) {
+            assertThat(io.inflow.export.xapi.XapiRules.violations(s)).as(s.toString()).isEmpty();
+            assertThat(s.at("/actor/account/homePage").asText()).isEqualTo("https://crm.example.com");
+        }
+        assertThat(statements.findValuesAsText("id")).contains("https://inflow.example.com/xapi/activities/tips/tip_a");
+    }
+
+    @Test
     void badCommandLinesExitWithTwoAndSayWhy(@TempDir Path dir) {
         assertThat(run("export", "--format", "xml", "--out", dir.resolve("x").toString(), "--data", dir.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format: must be one of csv, ndjson");

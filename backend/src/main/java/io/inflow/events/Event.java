@@ -1,5 +1,7 @@
 package io.inflow.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /** One thing a learner did, as stored. */
@@ -8,4 +10,26 @@ public record Event(String id, String appId, String type, String tipId, String l
 
     public static final List<String> TYPES = List.of("tip_shown", "tip_dismissed", "tip_completed", "link_opened",
             "anchor_missing", "step_viewed", "walkthrough_completed", "helpful_vote", "check_answered", "search");
+
+    /** Columns to select for {@link #read}. */
+    public static final String COLUMNS = "id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data";
+
+    /** One event from a row of the events table (selected with {@link #COLUMNS}). */
+    public static Event read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Event(rs.getString("id"), rs.getString("app_id"), rs.getString("type"), rs.getString("tip_id"),
+                rs.getString("learner_hash"), rs.getString("occurred_at"), rs.getString("received_at"), rs.getString("url"),
+                rs.getString("data"));
+    }
+
+    /** The event's data as a tree; a missing node when there is none (or it cannot be read). */
+    public JsonNode dataTree(ObjectMapper mapper) {
+        if (data == null) {
+            return mapper.missingNode();
+        }
+        try {
+            return mapper.readTree(data);
+        } catch (java.io.IOException e) {
+            return mapper.missingNode();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.inflow.events;
 
+import io.inflow.analytics.Rollups;
 import io.inflow.apps.App;
 import io.inflow.crypto.Hashes;
 import io.inflow.store.Database;
@@ -21,7 +22,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Ingestion: a batch is checked whole, then written in one transaction where an id
- * already stored is skipped, and acknowledged only after the commit.
+ * already stored is skipped and only new events add to the rollups, and acknowledged
+ * only after the commit. Writers wait in a bounded queue; when it is full the batch is
+ * refused with 429 and the overlay tries again later.
  */
 public final class Events {
     public static final int MAX_EVENTS = 500;
@@ -38,15 +41,19 @@ public final class Events {
 
     private final Database db;
     private final Clock clock;
+    private final Rollups rollups;
+    private final WriteGate gate;
     private final Listener listener;
 
-    public Events(Database db, Clock clock) {
-        this(db, clock, (h, app, inserted) -> { });
+    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate) {
+        this(db, clock, rollups, gate, (h, app, inserted) -> { });
     }
 
-    public Events(Database db, Clock clock, Listener listener) {
+    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate, Listener listener) {
         this.db = db;
         this.clock = clock;
+        this.rollups = rollups;
+        this.gate = gate;
         this.listener = listener;
     }
 
@@ -55,7 +62,7 @@ public final class Events {
         if (events.isEmpty()) {
             return new Receipt(0, 0);
         }
-        int inserted = db.write(h -> {
+        int inserted = gate.admit(() -> retryingConflicts(() -> db.write(h -> {
             PreparedBatch insert = h.prepareBatch("""
                     INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
                     VALUES (:id, :appId, :type, :tipId, :learnerHash, :occurredAt, :receivedAt, :url, :data)
@@ -64,16 +71,46 @@ public final class Events {
                 insert.bindMethods(e).add();
             }
             int[] counts = insert.execute();
-            List<Event> fresh = new ArrayList<>();
+            List<Event> stored = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
+                if (counts[i] < 0) {
+                    throw new IllegalStateException("the driver did not report which events were new (batch rewriting on?)");
+                }
                 if (counts[i] > 0) {
-                    fresh.add(events.get(i));
+                    stored.add(events.get(i));
                 }
             }
-            listener.stored(h, app, fresh);
-            return fresh.size();
-        });
+            rollups.add(h, stored);
+            listener.stored(h, app, stored);
+            // a replayed batch stores nothing new, so its loss report is not counted twice
+            if (!stored.isEmpty() && batch.dropped() != null && batch.dropped() > 0) {
+                rollups.addLost(h, app.id(), stored.get(0).receivedAt().substring(0, 10), batch.dropped());
+            }
+            return stored.size();
+        })));
         return new Receipt(inserted, batch.events().size() - inserted);
+    }
+
+    /** PostgreSQL may abort one of two transactions that wait on each other; the aborted one runs again. */
+    private static <T> T retryingConflicts(java.util.function.Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !conflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Event> validate(App app, EventBatch batch) {
@@ -84,6 +121,7 @@ public final class Events {
         if (batch.events().size() > MAX_EVENTS) {
             throw Problem.tooLarge("a batch holds at most " + MAX_EVENTS + " events; send " + batch.events().size() + " in several");
         }
+        v.check(batch.dropped() == null || batch.dropped() >= 0, "dropped", "must not be negative");
         v.check(batch.learnerId() == null || (!batch.learnerId().isBlank() && batch.learnerId().length() <= 200),
                 "learnerId", "must be 1 to 200 characters when given");
         Instant now = clock.instant();

@@ -3,6 +3,7 @@ package io.inflow.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.events.Event;
+import io.inflow.export.xapi.Statements;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
 import java.io.BufferedWriter;
@@ -21,17 +22,42 @@ import org.jdbi.v3.core.statement.Query;
  * so memory stays flat whatever the number of rows.
  */
 public final class EventExport {
-    public enum Format { CSV, NDJSON }
+    /** XAPI: a JSON array of xAPI statements (events that make none are left out). */
+    public enum Format { CSV, NDJSON, XAPI }
 
     static final List<String> COLUMNS = List.of("id", "app_id", "type", "tip_id", "learner", "occurred_at", "received_at", "url", "data");
     private static final int FETCH = 1_000;
+    private static final String SELECTED = "SELECT " + Event.COLUMNS;
+    private static final String ORDER = " ORDER BY occurred_at, id";
 
     private final Database db;
     private final ObjectMapper mapper;
 
+    private final Statements statements;
+
     public EventExport(Database db, ObjectMapper mapper) {
+        this(db, mapper, null);
+    }
+
+    /** With statements, the export can also write xAPI. */
+    public EventExport(Database db, ObjectMapper mapper, Statements statements) {
         this.db = db;
         this.mapper = mapper;
+        this.statements = statements;
+    }
+
+    /** How many events the filter matches (for a progress bar). */
+    public long count(EventFilter filter) {
+        return db.read(h -> bind(h.createQuery(sql(filter).replace(SELECTED, "SELECT COUNT(*)").replace(ORDER, "")), filter)
+                .mapTo(Long.class).one());
+    }
+
+    private static Query bind(Query q, EventFilter filter) {
+        if (filter.from() != null) q.bind("from", Times.format(filter.from()));
+        if (filter.to() != null) q.bind("to", Times.format(filter.to()));
+        if (filter.appId() != null) q.bind("app", filter.appId());
+        if (filter.type() != null) q.bind("type", filter.type());
+        return q;
     }
 
     /** Writes every matching event; progress receives the running row count every 1,000 rows. Answers the count. */
@@ -41,23 +67,30 @@ public final class EventExport {
             if (format == Format.CSV) {
                 writer.write(String.join(",", COLUMNS));
                 writer.write("\r\n");
+            } else if (format == Format.XAPI) {
+                if (statements == null) {
+                    throw new IllegalStateException("this export was made without xAPI statements");
+                }
+                writer.write('[');
             }
+            boolean[] first = {true};
             long count = db.stream(h -> {
-                Query q = h.createQuery(sql(filter)).setFetchSize(FETCH);
-                if (filter.from() != null) q.bind("from", Times.format(filter.from()));
-                if (filter.to() != null) q.bind("to", Times.format(filter.to()));
-                if (filter.appId() != null) q.bind("app", filter.appId());
-                if (filter.type() != null) q.bind("type", filter.type());
+                Query q = bind(h.createQuery(sql(filter)), filter).setFetchSize(FETCH);
                 long[] rows = {0};
-                try (var events = q.map((rs, c) -> new Event(rs.getString("id"), rs.getString("app_id"), rs.getString("type"),
-                        rs.getString("tip_id"), rs.getString("learner_hash"), rs.getString("occurred_at"),
-                        rs.getString("received_at"), rs.getString("url"), rs.getString("data"))).stream()) {
+                try (var events = q.map((rs, c) -> Event.read(rs)).stream()) {
                     events.forEach(e -> {
                         try {
                             if (format == Format.CSV) {
                                 csvRow(writer, e);
-                            } else {
+                            } else if (format == Format.NDJSON) {
                                 jsonRow(writer, e);
+                            } else {
+                                var statement = statements.of(e);
+                                if (statement.isPresent()) {
+                                    writer.write(first[0] ? "\n" : ",\n");
+                                    writer.write(mapper.writeValueAsString(statement.get()));
+                                    first[0] = false;
+                                }
                             }
                         } catch (IOException io) {
                             throw new UncheckedIOException(io);
@@ -69,6 +102,9 @@ public final class EventExport {
                 }
                 return rows[0];
             });
+            if (format == Format.XAPI) {
+                writer.write("\n]\n");
+            }
             writer.flush();
             progress.accept(count);
             return count;
@@ -78,12 +114,12 @@ public final class EventExport {
     }
 
     private static String sql(EventFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data FROM events WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(SELECTED + " FROM events WHERE 1 = 1");
         if (filter.from() != null) sql.append(" AND occurred_at >= :from");
         if (filter.to() != null) sql.append(" AND occurred_at < :to");
         if (filter.appId() != null) sql.append(" AND app_id = :app");
         if (filter.type() != null) sql.append(" AND type = :type");
-        return sql.append(" ORDER BY occurred_at, id").toString();
+        return sql.append(ORDER).toString();
     }
 
     private static void csvRow(Writer w, Event e) throws IOException {
@@ -98,7 +134,7 @@ public final class EventExport {
     }
 
     /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
-    static String csvCell(String value) {
+    public static String csvCell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
@@ -112,6 +148,13 @@ public final class EventExport {
     private void jsonRow(Writer w, Event e) throws IOException {
         JsonGenerator g = mapper.getFactory().createGenerator(w);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        writeEvent(g, e);
+        g.close();
+        w.write('\n');
+    }
+
+    /** One event as a JSON object, as exports and webhooks give it. */
+    public static void writeEvent(JsonGenerator g, Event e) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", e.id());
         g.writeStringField("appId", e.appId());
@@ -128,7 +171,5 @@ public final class EventExport {
             g.writeRawValue(e.data());
         }
         g.writeEndObject();
-        g.close();
-        w.write('\n');
     }
 }

@@ -23,6 +23,7 @@ public final class Cors {
             throw Problem.forbidden("the origin " + origin + " is not an allowed origin of this app");
         }
         ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Access-Control-Expose-Headers", "Retry-After"); // the overlay's send queue honours it
     }
 
     /** Answers a preflight request. */

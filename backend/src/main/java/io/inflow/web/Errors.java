@@ -19,8 +19,12 @@ public final class Errors {
     private Errors() {}
 
     public static void install(JavalinConfig config, Json json) {
-        config.routes.exception(Problem.class, (e, ctx) ->
-                write(ctx, json, e.status(), e.type(), e.title(), e.getMessage(), e.errors()));
+        config.routes.exception(Problem.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() != null) {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
+            write(ctx, json, e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        });
         config.routes.exception(ValidationException.class, (e, ctx) -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             e.getErrors().forEach((field, list) -> list.forEach(err -> errors.add(new Problem.FieldError(field, err.getMessage()))));

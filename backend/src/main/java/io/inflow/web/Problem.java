@@ -13,6 +13,7 @@ public final class Problem extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public Problem(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -63,6 +64,18 @@ public final class Problem extends RuntimeException {
 
     public static Problem unsupportedMediaType(String detail) {
         return new Problem(415, "unsupported-media-type", "Unsupported media type", detail, List.of());
+    }
+
+    /** 429: the client should send again after this many seconds (answered as Retry-After). */
+    public static Problem tooManyRequests(String detail, int retryAfterSeconds) {
+        Problem p = new Problem(429, "too-many-requests", "Too many requests", detail, List.of());
+        p.retryAfterSeconds = retryAfterSeconds;
+        return p;
+    }
+
+    /** Seconds for a Retry-After header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

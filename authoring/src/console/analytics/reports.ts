@@ -1,0 +1,81 @@
+// The analytics reports the server answers, and pure functions that shape them for charts and tables.
+
+import { query } from '../api.ts';
+
+export type ReportName = 'days' | 'tips' | 'walkthroughs' | 'searches';
+export type Row = Record<string, string | number | null>;
+
+export interface Report {
+  columns: string[];
+  items: Row[];
+  lost: number;
+}
+
+export interface ReportFilter {
+  app: string;
+  from: string;
+  to: string;
+  pageRule: string;
+}
+
+/** The report's URL; `format` csv or ndjson gives a download of the same rows. */
+export function reportUrl(name: ReportName, filter: ReportFilter, format: 'json' | 'csv' = 'json'): string {
+  return `/api/v1/analytics/${name}${query({
+    app: filter.app,
+    from: filter.from,
+    to: filter.to,
+    pageRule: name === 'tips' || name === 'days' ? filter.pageRule : '',
+    format: format === 'json' ? '' : format,
+  })}`;
+}
+
+const num = (row: Row, column: string): number => Number(row[column] ?? 0);
+
+/** Sums of the counters over every row. */
+export function totals(days: Row[], columns: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const column of columns) out[column] = days.reduce((sum, row) => sum + num(row, column), 0);
+  return out;
+}
+
+/** uPlot's aligned data: x as Unix seconds of each UTC day, then one array per series. */
+export function trendData(days: Row[], series: readonly string[]): number[][] {
+  const xs = days.map((row) => Date.parse(`${String(row.day)}T00:00:00Z`) / 1000);
+  return [xs, ...series.map((column) => days.map((row) => num(row, column)))];
+}
+
+/** Tips with at least `minVotes` helpful votes, most helpful first (ties: more votes first). */
+export function byHelpfulness(tips: Row[], minVotes = 1): Row[] {
+  const votes = (row: Row) => num(row, 'helpfulYes') + num(row, 'helpfulNo');
+  return tips
+    .filter((row) => votes(row) >= minVotes)
+    .sort((a, b) => num(b, 'helpfulRate') - num(a, 'helpfulRate') || votes(b) - votes(a));
+}
+
+/** Tips whose anchor was looked for, least often found first. */
+export function anchorHealth(tips: Row[]): Row[] {
+  return tips
+    .filter((row) => row.anchorFoundRate !== null && row.anchorFoundRate !== undefined)
+    .sort((a, b) => num(a, 'anchorFoundRate') - num(b, 'anchorFoundRate'));
+}
+
+/** Search terms that found nothing at least once, most often first. */
+export function contentGaps(searches: Row[]): Row[] {
+  return searches.filter((row) => num(row, 'noResult') > 0).sort((a, b) => num(b, 'noResult') - num(a, 'noResult'));
+}
+
+/** One funnel per walkthrough, steps in order. */
+export function funnels(rows: Row[]): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const row of rows) {
+    const id = String(row.walkthroughId);
+    out.set(id, [...(out.get(id) ?? []), row]);
+  }
+  for (const steps of out.values()) steps.sort((a, b) => num(a, 'step') - num(b, 'step'));
+  return out;
+}
+
+/** A rate as a whole percentage, or a dash. */
+export function percent(value: string | number | null | undefined): string {
+  return value === null || value === undefined || value === '' ? '—' : `${Math.round(Number(value) * 100)} %`;
+}

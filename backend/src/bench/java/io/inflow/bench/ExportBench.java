@@ -1,0 +1,135 @@
+package io.inflow.bench;
+
+import io.inflow.export.EventExport;
+import io.inflow.export.EventFilter;
+import io.inflow.store.Database;
+import io.inflow.store.Times;
+import io.inflow.testing.Databases;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Export rows/s and peak heap (this JVM runs with -Xmx256m), for CSV and NDJSON, beside a plain
+ * JDBC read of the same rows in the same run. Arguments: [rows, default 10000000] [store, default sqlite].
+ */
+public final class ExportBench {
+    private static final long HEAP_LIMIT = 256L << 20;
+
+    public static void main(String[] args) throws Exception {
+        if (Runtime.getRuntime().maxMemory() > HEAP_LIMIT + (16L << 20)) {
+            // measure under the heap the export must fit in: the same bench again in a JVM with -Xmx256m
+            List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), ExportBench.class.getName()));
+            command.addAll(List.of(args));
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            System.exit(child.waitFor());
+        }
+        long count = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        String store = args.length > 1 ? args[1] : "sqlite";
+        try (Database db = Database.open(store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql())) {
+            long fillStart = System.nanoTime();
+            fill(db, count);
+            System.out.printf("%s: %,d events stored in %.1f s%n", store, count, (System.nanoTime() - fillStart) / 1e9);
+            double read = plainRead(db);
+            System.out.printf("plain JDBC read          %,12.0f rows/s%n", read);
+            EventExport export = new EventExport(db, new io.inflow.web.Json().mapper());
+            for (EventExport.Format format : List.of(EventExport.Format.CSV, EventExport.Format.NDJSON)) {
+                System.gc();
+                resetPeaks();
+                CountingSink sink = new CountingSink();
+                long start = System.nanoTime();
+                long rows = export.write(new EventFilter(null, null, null, null), format, sink, n -> { });
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (rows != count) {
+                    throw new IllegalStateException("exported " + rows + " of " + count);
+                }
+                System.out.printf("export %-6s            %,12.0f rows/s   %,d MB written   peak heap %,d MB (max %,d MB)%n", format,
+                        rows / seconds, sink.bytes >> 20, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void fill(Database db, long count) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            List<BenchRows.Row> sample = BenchRows.make(10_000, 7);
+            String received = Times.format(Instant.now());
+            try (PreparedStatement insert = c.prepareStatement(BenchRows.INSERT)) {
+                for (long i = 0; i < count; i++) {
+                    BenchRows.add(insert, new java.util.UUID(i, 42).toString(), sample.get((int) (i % sample.size())), received);
+                    if ((i + 1) % 10_000 == 0 || i == count - 1) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+        }
+    }
+
+    private static double plainRead(Database db) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            long rows = 0;
+            long chars = 0;
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(1_000);
+                try (ResultSet rs = s.executeQuery("SELECT id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data FROM events ORDER BY occurred_at, id")) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= 9; i++) {
+                            String v = rs.getString(i);
+                            chars += v == null ? 0 : v.length();
+                        }
+                        rows++;
+                    }
+                }
+            }
+            c.commit();
+            if (chars == 0) {
+                throw new IllegalStateException("nothing read");
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** Counts what the export writes and throws it away. */
+    private static final class CountingSink extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+}

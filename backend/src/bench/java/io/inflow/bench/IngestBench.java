@@ -1,0 +1,133 @@
+package io.inflow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.store.Database;
+import io.inflow.store.Times;
+import io.inflow.testing.Databases;
+import io.inflow.testing.Server;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ingestion events/s through the HTTP API (batches of 500, several senders) on SQLite and on
+ * PostgreSQL, beside a plain-JDBC insert of the same rows in batches of the same size, same run.
+ * Arguments: [events, default 200000] [senders, default 4] [stores, default sqlite,postgresql].
+ */
+public final class IngestBench {
+    private static final int BATCH = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        List<String> stores = List.of((args.length > 2 ? args[2] : "sqlite,postgresql").split(","));
+        List<BenchRows.Row> rows = BenchRows.make(count, 42);
+        System.out.printf("ingestion of %,d events, batches of %d, %d senders%n", count, BATCH, senders);
+        for (String store : stores) {
+            double api = throughApi(url(store), rows, senders);
+            double jdbc = plainJdbc(url(store), rows);
+            System.out.printf("%-10s  HTTP API %,10.0f events/s   plain JDBC %,10.0f events/s   API/JDBC %.2f (the API also keeps rollups)%n",
+                    store, api, jdbc, api / jdbc);
+        }
+        System.exit(0);
+    }
+
+    private static String url(String store) {
+        return store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql();
+    }
+
+    private static double throughApi(String databaseUrl, List<BenchRows.Row> rows, int senders) throws Exception {
+        try (Server server = Server.start(databaseUrl, false)) {
+            String key = server.admin().post("/api/v1/apps", Map.of("name", "Bench", "allowedOrigins", List.of())).json().get("siteKey").asText();
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i += BATCH) {
+                ObjectNode body = JSON.createObjectNode();
+                body.put("learnerId", "learner-" + (i / BATCH) % 300);
+                ArrayNode events = body.putArray("events");
+                for (BenchRows.Row r : rows.subList(i, Math.min(rows.size(), i + BATCH))) {
+                    ObjectNode e = events.addObject().put("id", r.id()).put("type", r.type()).put("tipId", r.tipId()).put("at", r.at()).put("url", r.url());
+                    if (r.data() != null) {
+                        e.set("data", JSON.readTree(r.data()));
+                    }
+                }
+                bodies.add(JSON.writeValueAsString(body));
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = URI.create(server.base + "/api/v1/events?key=" + key);
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger retried = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(senders, r -> {
+                Thread t = new Thread(r, "sender");
+                t.setDaemon(true);
+                return t;
+            });
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        while (true) {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
+                                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 200) {
+                                break;
+                            }
+                            if (r.statusCode() != 429) {
+                                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+                            }
+                            retried.incrementAndGet();
+                            Thread.sleep(50);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            long stored = server.inflow.database().read(h -> h.createQuery("SELECT COUNT(*) FROM events").mapTo(Long.class).one());
+            if (stored != rows.size()) {
+                throw new IllegalStateException("stored " + stored + " of " + rows.size());
+            }
+            if (retried.get() > 0) {
+                System.out.printf("  (%d batches answered 429 and were sent again)%n", retried.get());
+            }
+            return rows.size() / seconds;
+        }
+    }
+
+    /** The same rows into a fresh database of the same schema, by plain JDBC batches of the same size, one transaction each. */
+    private static double plainJdbc(String databaseUrl, List<BenchRows.Row> rows) throws Exception {
+        try (Database db = Database.open(databaseUrl); Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            String received = Times.format(Instant.now());
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement(BenchRows.INSERT)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    BenchRows.add(insert, rows.get(i).id(), rows.get(i), received);
+                    if ((i + 1) % BATCH == 0 || i == rows.size() - 1) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            return rows.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

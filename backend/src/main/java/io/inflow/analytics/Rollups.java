@@ -1,0 +1,230 @@
+package io.inflow.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.events.Event;
+import io.inflow.store.Database;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Keeps the analytics rollups: {@link #add} folds newly stored events into them inside the
+ * ingesting transaction; every count is additive and "unique" counts go through key tables,
+ * so the result does not depend on how events were batched or in which order they arrived.
+ * {@link #rebuild} recomputes everything from the raw events with the same fold.
+ */
+public final class Rollups {
+    /** The counters of one tip on one day, in the order of the rollup_tip_days columns after "learners". */
+    static final List<String> TIP_COUNTERS = List.of("shown", "dismissed", "completed", "helpful_yes", "helpful_no",
+            "links_opened", "checks_right", "checks_wrong", "anchor_missing");
+    /** walkthrough_completed is kept as this step in rollup_walkthrough_learners. */
+    static final int COMPLETED_STEP = -1;
+    private static final int TERM_MAX = 200;
+    private static final int REBUILD_PAGE = 5_000;
+
+    private final Database db;
+    private final ObjectMapper mapper;
+
+    public Rollups(Database db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    private record TipDay(String tipId, String day) {}
+    private record TipLearner(String tipId, String day, String learner) {}
+    private record StepLearner(String walkthroughId, int step, String learner) {}
+    private record TermDay(String term, String day) {}
+
+    /** What a set of events adds to the rollups of one app. */
+    private final class Fold {
+        // sorted, so concurrent transactions take row locks in the same order (PostgreSQL would otherwise deadlock)
+        final Map<TipDay, long[]> tips = new TreeMap<>(Comparator.comparing(TipDay::tipId).thenComparing(TipDay::day));
+        final Set<TipLearner> learners = new TreeSet<>(Comparator.comparing(TipLearner::tipId).thenComparing(TipLearner::day)
+                .thenComparing(TipLearner::learner));
+        final Map<StepLearner, String> steps = new TreeMap<>(Comparator.comparing(StepLearner::walkthroughId)
+                .thenComparingInt(StepLearner::step).thenComparing(StepLearner::learner));
+        final Map<TermDay, long[]> searches = new TreeMap<>(Comparator.comparing(TermDay::term).thenComparing(TermDay::day));
+
+        void add(Event e) {
+            String day = e.occurredAt().substring(0, 10);
+            JsonNode data = e.dataTree(mapper);
+            switch (e.type()) {
+                case "tip_shown" -> {
+                    count(e, day, "shown");
+                    if (hasTip(e) && e.learnerHash() != null) {
+                        learners.add(new TipLearner(e.tipId(), day, e.learnerHash()));
+                    }
+                }
+                case "tip_dismissed" -> count(e, day, "dismissed");
+                case "tip_completed" -> count(e, day, "completed");
+                case "link_opened" -> count(e, day, "links_opened");
+                case "anchor_missing" -> count(e, day, "anchor_missing");
+                case "helpful_vote" -> {
+                    if (data.path("helpful").isBoolean()) {
+                        count(e, day, data.get("helpful").asBoolean() ? "helpful_yes" : "helpful_no");
+                    }
+                }
+                case "check_answered" -> {
+                    if (data.path("correct").isBoolean()) {
+                        count(e, day, data.get("correct").asBoolean() ? "checks_right" : "checks_wrong");
+                    }
+                }
+                case "step_viewed", "walkthrough_completed" -> {
+                    String walkthrough = data.path("walkthroughId").asText("");
+                    boolean done = e.type().equals("walkthrough_completed");
+                    if (!walkthrough.isEmpty() && e.learnerHash() != null && (done || data.path("step").canConvertToInt())) {
+                        int step = done ? COMPLETED_STEP : data.get("step").asInt();
+                        steps.merge(new StepLearner(walkthrough, step, e.learnerHash()), day,
+                                (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    }
+                }
+                case "search" -> {
+                    String term = term(data.path("query").asText(""));
+                    if (!term.isEmpty()) {
+                        long[] c = searches.computeIfAbsent(new TermDay(term, day), k -> new long[2]);
+                        c[0]++;
+                        if (noResult(data.path("results"))) {
+                            c[1]++;
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        private void count(Event e, String day, String counter) {
+            if (hasTip(e)) {
+                tips.computeIfAbsent(new TipDay(e.tipId(), day), k -> new long[TIP_COUNTERS.size() + 1])[TIP_COUNTERS.indexOf(counter) + 1]++;
+            }
+        }
+
+        void applyTo(Handle h, String appId) {
+            if (!learners.isEmpty()) {
+                PreparedBatch insert = h.prepareBatch("""
+                        INSERT INTO rollup_tip_learners (app_id, tip_id, day, learner_hash) VALUES (:app, :tip, :day, :learner)
+                        ON CONFLICT (app_id, tip_id, day, learner_hash) DO NOTHING""");
+                List<TipLearner> order = new ArrayList<>(learners);
+                for (TipLearner l : order) {
+                    insert.bind("app", appId).bind("tip", l.tipId()).bind("day", l.day()).bind("learner", l.learner()).add();
+                }
+                int[] counts = insert.execute();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        TipLearner l = order.get(i);
+                        tips.computeIfAbsent(new TipDay(l.tipId(), l.day()), k -> new long[TIP_COUNTERS.size() + 1])[0]++;
+                    }
+                }
+            }
+            if (!tips.isEmpty()) {
+                StringBuilder columns = new StringBuilder("learners");
+                StringBuilder values = new StringBuilder(":learners");
+                StringBuilder updates = new StringBuilder("learners = rollup_tip_days.learners + excluded.learners");
+                for (String c : TIP_COUNTERS) {
+                    columns.append(", ").append(c);
+                    values.append(", :").append(c);
+                    updates.append(", ").append(c).append(" = rollup_tip_days.").append(c).append(" + excluded.").append(c);
+                }
+                PreparedBatch upsert = h.prepareBatch("INSERT INTO rollup_tip_days (app_id, tip_id, day, " + columns + ") VALUES (:app, :tip, :day, "
+                        + values + ") ON CONFLICT (app_id, tip_id, day) DO UPDATE SET " + updates);
+                tips.forEach((key, c) -> {
+                    upsert.bind("app", appId).bind("tip", key.tipId()).bind("day", key.day()).bind("learners", c[0]);
+                    for (int i = 0; i < TIP_COUNTERS.size(); i++) {
+                        upsert.bind(TIP_COUNTERS.get(i), c[i + 1]);
+                    }
+                    upsert.add();
+                });
+                upsert.execute();
+            }
+            if (!steps.isEmpty()) {
+                PreparedBatch upsert = h.prepareBatch("""
+                        INSERT INTO rollup_walkthrough_learners (app_id, walkthrough_id, step, learner_hash, day)
+                        VALUES (:app, :walkthrough, :step, :learner, :day)
+                        ON CONFLICT (app_id, walkthrough_id, step, learner_hash) DO UPDATE SET day =
+                          CASE WHEN excluded.day < rollup_walkthrough_learners.day THEN excluded.day ELSE rollup_walkthrough_learners.day END""");
+                steps.forEach((key, day) -> upsert.bind("app", appId).bind("walkthrough", key.walkthroughId()).bind("step", key.step())
+                        .bind("learner", key.learner()).bind("day", day).add());
+                upsert.execute();
+            }
+            if (!searches.isEmpty()) {
+                PreparedBatch upsert = h.prepareBatch("""
+                        INSERT INTO rollup_search_days (app_id, term, day, searches, no_result) VALUES (:app, :term, :day, :searches, :noResult)
+                        ON CONFLICT (app_id, term, day) DO UPDATE SET searches = rollup_search_days.searches + excluded.searches,
+                          no_result = rollup_search_days.no_result + excluded.no_result""");
+                searches.forEach((key, c) -> upsert.bind("app", appId).bind("term", key.term()).bind("day", key.day())
+                        .bind("searches", c[0]).bind("noResult", c[1]).add());
+                upsert.execute();
+            }
+        }
+    }
+
+    /** Folds events that were just stored (never ones already counted) into the rollups, on the caller's transaction. */
+    public void add(Handle h, List<Event> stored) {
+        Map<String, Fold> byApp = new TreeMap<>();
+        for (Event e : stored) {
+            byApp.computeIfAbsent(e.appId(), k -> new Fold()).add(e);
+        }
+        byApp.forEach((app, fold) -> fold.applyTo(h, app));
+    }
+
+    /** Adds events an overlay reports it had to drop, on the caller's transaction. */
+    public void addLost(Handle h, String appId, String day, long lost) {
+        h.createUpdate("""
+                INSERT INTO rollup_lost_days (app_id, day, lost) VALUES (:app, :day, :lost)
+                ON CONFLICT (app_id, day) DO UPDATE SET lost = rollup_lost_days.lost + excluded.lost""")
+                .bind("app", appId).bind("day", day).bind("lost", lost).execute();
+    }
+
+    /**
+     * Recomputes every rollup derived from events, in one transaction, reading the events page by page.
+     * Lost counts are kept: they were never events. Answers the number of events read.
+     */
+    public long rebuild() {
+        return db.write(h -> {
+            for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days")) {
+                h.createUpdate("DELETE FROM " + table).execute();
+            }
+            long read = 0;
+            String afterTime = "";
+            String afterId = "";
+            while (true) {
+                List<Event> page = h.createQuery("SELECT " + Event.COLUMNS + """
+                         FROM events
+                        WHERE occurred_at > :t OR (occurred_at = :t AND id > :id)
+                        ORDER BY occurred_at, id LIMIT :limit""")
+                        .bind("t", afterTime).bind("id", afterId).bind("limit", REBUILD_PAGE)
+                        .map((rs, c) -> Event.read(rs))
+                        .list();
+                if (page.isEmpty()) {
+                    return read;
+                }
+                add(h, page);
+                read += page.size();
+                Event last = page.get(page.size() - 1);
+                afterTime = last.occurredAt();
+                afterId = last.id();
+            }
+        });
+    }
+
+    /** Search terms are compared case-blind with runs of white space as one. */
+    static String term(String query) {
+        String t = query.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return t.length() > TERM_MAX ? t.substring(0, TERM_MAX) : t;
+    }
+
+    private static boolean noResult(JsonNode results) {
+        return results.isNumber() ? results.asLong() == 0 : results.isArray() && results.isEmpty();
+    }
+
+    private static boolean hasTip(Event e) {
+        return e.tipId() != null && !e.tipId().isEmpty();
+    }
+}

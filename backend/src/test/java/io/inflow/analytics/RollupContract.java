@@ -1,0 +1,327 @@
+package io.inflow.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.apps.App;
+import io.inflow.apps.Apps;
+import io.inflow.events.EventBatch;
+import io.inflow.events.Events;
+import io.inflow.events.WriteGate;
+import io.inflow.store.Database;
+import io.inflow.store.Ids;
+import io.inflow.web.Problem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Rollups kept while events arrive, against a real store; run once per database. */
+abstract class RollupContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
+    private static final List<String> TIPS = List.of("tip_a", "tip_b", "tip_c", "tip_d");
+    private static final List<String> TERMS = List.of("Refund", "refund ", "invoice  date", "VAT", "discount");
+
+    Database db;
+    Rollups rollups;
+    Analytics analytics;
+    App app;
+
+    abstract String databaseUrl();
+
+    /** An event as the overlay makes it, with its learner. */
+    record Made(String learner, EventBatch.Incoming event) {}
+
+    @BeforeEach
+    void open() {
+        db = Database.open(databaseUrl());
+        rollups = new Rollups(db, JSON);
+        analytics = new Analytics(db);
+        app = new Apps(db, new Ids(CLOCK), CLOCK, JSON).create("CRM", List.of("https://crm.example.com"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Events events(WriteGate gate) {
+        return new Events(db, CLOCK, rollups, gate);
+    }
+
+    private static List<Made> sample(long seed, int count) {
+        Random random = new Random(seed);
+        List<Made> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String learner = "learner-" + random.nextInt(12);
+            String at = Instant.parse("2026-11-17T00:00:00Z").plusSeconds(random.nextInt(3 * 86_400)).toString();
+            String tip = TIPS.get(random.nextInt(TIPS.size()));
+            int kind = random.nextInt(10);
+            String type;
+            JsonNode data = null;
+            switch (kind) {
+                case 0 -> type = "tip_dismissed";
+                case 1 -> type = "tip_completed";
+                case 2 -> { type = "helpful_vote"; data = JSON.valueToTree(Map.of("helpful", random.nextBoolean())); }
+                case 3 -> { type = "check_answered"; data = JSON.valueToTree(Map.of("correct", random.nextBoolean(), "optionIds", List.of("o1"))); }
+                case 4 -> { type = "link_opened"; data = JSON.valueToTree(Map.of("url", "https://wiki.example.com")); }
+                case 5 -> { type = "anchor_missing"; data = JSON.valueToTree(Map.of("reason", "not_found")); }
+                case 6 -> {
+                    type = "search";
+                    tip = null;
+                    data = JSON.valueToTree(Map.of("query", TERMS.get(random.nextInt(TERMS.size())), "results", random.nextInt(3)));
+                }
+                case 7 -> {
+                    type = "step_viewed";
+                    tip = null;
+                    data = JSON.valueToTree(Map.of("walkthroughId", "wt_" + random.nextInt(2), "step", random.nextInt(4)));
+                }
+                case 8 -> {
+                    type = random.nextInt(3) == 0 ? "walkthrough_completed" : "tip_shown";
+                    if (type.equals("walkthrough_completed")) {
+                        tip = null;
+                        data = JSON.valueToTree(Map.of("walkthroughId", "wt_" + random.nextInt(2)));
+                    }
+                }
+                default -> type = "tip_shown";
+            }
+            made.add(new Made(learner, new EventBatch.Incoming(UUID.randomUUID().toString(), type, tip, at,
+                    "https://crm.example.com/opportunities/" + random.nextInt(5), data)));
+        }
+        return made;
+    }
+
+    /** Sends events as overlays would: one learner per batch, in random sizes and order. */
+    private void send(Events events, List<Made> made, Random random) {
+        Map<String, List<EventBatch.Incoming>> byLearner = new LinkedHashMap<>();
+        made.forEach(m -> byLearner.computeIfAbsent(m.learner(), k -> new ArrayList<>()).add(m.event()));
+        List<Map.Entry<String, List<EventBatch.Incoming>>> learners = new ArrayList<>(byLearner.entrySet());
+        Collections.shuffle(learners, random);
+        for (var entry : learners) {
+            List<EventBatch.Incoming> list = new ArrayList<>(entry.getValue());
+            Collections.shuffle(list, random);
+            for (int i = 0; i < list.size(); ) {
+                int n = 1 + random.nextInt(25);
+                events.ingest(app, new EventBatch(app.siteKey(), entry.getKey(), list.subList(i, Math.min(list.size(), i + n))));
+                i += n;
+            }
+        }
+    }
+
+    private static long count(List<Made> made, String tip, String type, java.util.function.Predicate<JsonNode> data) {
+        return made.stream().filter(m -> type.equals(m.event().type()) && tip.equals(m.event().tipId()) && data.test(m.event().data())).count();
+    }
+
+    @Test
+    void rollupsMatchTheEventsWhateverTheBatchingAndReplaysChangeNothing() {
+        List<Made> made = sample(7, 1_500);
+        Events events = events(new WriteGate(4, 1));
+        Random random = new Random(11);
+        send(events, made, random);
+        Map<String, List<List<String>>> before = snapshot();
+        // the same events again, differently batched: the overlay retried after a lost acknowledgement
+        send(events, made, random);
+        send(events, made.subList(100, 400), random);
+        assertThat(snapshot()).isEqualTo(before);
+
+        AnalyticsFilter all = new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null);
+        Map<String, Map<String, Object>> tips = analytics.tips(all).items().stream()
+                .collect(Collectors.toMap(r -> (String) r.get("tipId"), r -> r));
+        assertThat(tips.keySet()).containsExactlyInAnyOrderElementsOf(TIPS);
+        for (String tip : TIPS) {
+            Map<String, Object> row = tips.get(tip);
+            assertThat(row.get("shown")).as(tip).isEqualTo(count(made, tip, "tip_shown", d -> true));
+            assertThat(row.get("dismissed")).isEqualTo(count(made, tip, "tip_dismissed", d -> true));
+            assertThat(row.get("completed")).isEqualTo(count(made, tip, "tip_completed", d -> true));
+            assertThat(row.get("linksOpened")).isEqualTo(count(made, tip, "link_opened", d -> true));
+            assertThat(row.get("anchorMissing")).isEqualTo(count(made, tip, "anchor_missing", d -> true));
+            assertThat(row.get("helpfulYes")).isEqualTo(count(made, tip, "helpful_vote", d -> d.get("helpful").asBoolean()));
+            assertThat(row.get("helpfulNo")).isEqualTo(count(made, tip, "helpful_vote", d -> !d.get("helpful").asBoolean()));
+            assertThat(row.get("checksRight")).isEqualTo(count(made, tip, "check_answered", d -> d.get("correct").asBoolean()));
+            assertThat(row.get("checksWrong")).isEqualTo(count(made, tip, "check_answered", d -> !d.get("correct").asBoolean()));
+            long learners = made.stream().filter(m -> m.event().type().equals("tip_shown") && tip.equals(m.event().tipId()))
+                    .map(Made::learner).distinct().count();
+            assertThat(row.get("learners")).isEqualTo(learners);
+            long shown = (Long) row.get("shown");
+            long missing = (Long) row.get("anchorMissing");
+            assertThat((Double) row.get("anchorFoundRate")).isCloseTo((double) shown / (shown + missing), org.assertj.core.data.Offset.offset(1e-9));
+        }
+
+        // per day: unique learners who saw any tip that day
+        Map<String, Long> learnersPerDay = made.stream().filter(m -> m.event().type().equals("tip_shown"))
+                .collect(Collectors.groupingBy(m -> m.event().at().substring(0, 10), TreeMap::new,
+                        Collectors.mapping(Made::learner, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+        Map<String, Object> days = analytics.days(all).items().stream()
+                .collect(Collectors.toMap(r -> (String) r.get("day"), r -> r.get("learners"), (a, b) -> a, TreeMap::new));
+        assertThat(days).isEqualTo(new TreeMap<>(learnersPerDay));
+
+        // searches: terms compared case-blind with white space collapsed
+        Map<String, long[]> terms = new TreeMap<>();
+        made.stream().filter(m -> m.event().type().equals("search")).forEach(m -> {
+            long[] c = terms.computeIfAbsent(m.event().data().get("query").asText().trim().toLowerCase().replaceAll("\\s+", " "), k -> new long[2]);
+            c[0]++;
+            if (m.event().data().get("results").asInt() == 0) {
+                c[1]++;
+            }
+        });
+        assertThat(terms).containsKeys("refund", "invoice date", "vat").doesNotContainKey("Refund");
+        Map<String, List<Long>> searched = analytics.searches(all, 100).items().stream().collect(Collectors.toMap(
+                r -> (String) r.get("term"), r -> List.of((Long) r.get("searches"), (Long) r.get("noResult"))));
+        assertThat(searched).isEqualTo(terms.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()[0], e.getValue()[1]))));
+
+        // walkthrough funnels: reached a step; went on = reached a later one or finished
+        Map<String, Set<Integer>> stepsOf = new HashMap<>();
+        Set<String> finished = new TreeSet<>();
+        for (Made m : made) {
+            if (m.event().type().equals("step_viewed")) {
+                stepsOf.computeIfAbsent(m.event().data().get("walkthroughId").asText() + "|" + m.learner(), k -> new TreeSet<>())
+                        .add(m.event().data().get("step").asInt());
+            } else if (m.event().type().equals("walkthrough_completed")) {
+                finished.add(m.event().data().get("walkthroughId").asText() + "|" + m.learner());
+            }
+        }
+        Map<String, List<Long>> funnel = new TreeMap<>();
+        stepsOf.forEach((key, steps) -> {
+            String walkthrough = key.substring(0, key.indexOf('|'));
+            int last = Collections.max(steps);
+            for (int step : steps) {
+                List<Long> row = funnel.computeIfAbsent(walkthrough + "#" + step, k -> new ArrayList<>(List.of(0L, 0L)));
+                row.set(0, row.get(0) + 1);
+                if (step < last || finished.contains(key)) {
+                    row.set(1, row.get(1) + 1);
+                }
+            }
+        });
+        Map<String, List<Long>> reported = new TreeMap<>();
+        for (Map<String, Object> row : analytics.walkthroughs(all).items()) {
+            reported.put(row.get("walkthroughId") + "#" + row.get("step"), List.of((Long) row.get("reached"), (Long) row.get("completed")));
+            assertThat((Long) row.get("dropped")).isEqualTo((Long) row.get("reached") - (Long) row.get("completed"));
+        }
+        assertThat(reported).isEqualTo(funnel);
+        assertThat(funnel).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void concurrentBatchesOnTheSameTipsAreAllCountedWithoutAFailure() throws Exception {
+        List<Made> made = sample(99, 2_000);
+        Events events = events(new WriteGate(16, 1));
+        List<List<Made>> parts = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            parts.add(made.subList(t * 500, (t + 1) * 500));
+        }
+        List<CompletableFuture<Void>> senders = parts.stream()
+                .map(part -> CompletableFuture.runAsync(() -> send(events, part, new Random(part.size() + part.hashCode())))).toList();
+        for (CompletableFuture<Void> f : senders) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        AnalyticsFilter all = new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null);
+        long shown = analytics.tips(all).items().stream().mapToLong(r -> (Long) r.get("shown")).sum();
+        assertThat(shown).isEqualTo(made.stream().filter(m -> m.event().type().equals("tip_shown")).count());
+        Map<String, List<List<String>>> incremental = snapshot();
+        rollups.rebuild();
+        assertThat(snapshot()).isEqualTo(incremental);
+    }
+
+    @Test
+    void rebuildFromRawEventsGivesIdenticalNumbers() {
+        List<Made> made = sample(23, 1_200);
+        send(events(new WriteGate(4, 1)), made, new Random(5));
+        Map<String, List<List<String>>> incremental = snapshot();
+        assertThat(incremental.get("rollup_tip_days")).isNotEmpty();
+        assertThat(rollups.rebuild()).isEqualTo(made.size());
+        assertThat(snapshot()).isEqualTo(incremental);
+    }
+
+    @Test
+    void aDayRangeAndAPageRuleNarrowTheReport() {
+        List<Made> made = sample(3, 600);
+        send(events(new WriteGate(4, 1)), made, new Random(1));
+        AnalyticsFilter oneDay = new AnalyticsFilter(app.id(), "2026-11-18", "2026-11-19", null);
+        long shown = analytics.tips(oneDay).items().stream().mapToLong(r -> (Long) r.get("shown")).sum();
+        assertThat(shown).isEqualTo(made.stream().filter(m -> m.event().type().equals("tip_shown") && m.event().at().startsWith("2026-11-18")).count());
+        AnalyticsFilter noSuchRule = new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, "/nowhere/*");
+        assertThat(analytics.tips(noSuchRule).items()).isEmpty();
+    }
+
+    @Test
+    void aFullWriteQueueRefusesWith429AndRetryAfterAndStoresNothingOfThatBatch() throws Exception {
+        WriteGate gate = new WriteGate(1, 3);
+        Events events = events(gate);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // a slow write holds the queue's only slot
+        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> gate.admit(() -> {
+            holding.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        List<EventBatch.Incoming> batch = sample(2, 3).stream().map(Made::event).toList();
+        assertThatThrownBy(() -> events.ingest(app, new EventBatch(app.siteKey(), "u", batch)))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.status()).isEqualTo(429);
+                    assertThat(p.retryAfterSeconds()).isEqualTo(3);
+                });
+        assertThat(stored(batch.get(0).id())).isFalse();
+        release.countDown();
+        slow.get(20, TimeUnit.SECONDS);
+        // once the queue has room again the refused batch goes through
+        assertThat(events.ingest(app, new EventBatch(app.siteKey(), "u", batch)).accepted()).isEqualTo(3);
+        assertThat(stored(batch.get(0).id())).isTrue();
+    }
+
+    @Test
+    void aLossReportIsCountedOnceEvenWhenTheBatchIsReplayed() {
+        Events events = events(new WriteGate(2, 1));
+        List<EventBatch.Incoming> batch = sample(4, 2).stream().map(Made::event).toList();
+        events.ingest(app, new EventBatch(app.siteKey(), "u", null, batch, 7));
+        events.ingest(app, new EventBatch(app.siteKey(), "u", null, batch, 7));
+        assertThat(analytics.lost(new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null))).isEqualTo(7);
+        assertThatThrownBy(() -> events.ingest(app, new EventBatch(app.siteKey(), "u", null, batch, -1)))
+                .isInstanceOf(Problem.class).extracting(p -> ((Problem) p).status()).isEqualTo(422);
+    }
+
+    private boolean stored(String id) {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM events WHERE id = :id").bind("id", id).mapTo(Integer.class).one()) == 1;
+    }
+
+    /** Every rollup table, rows as text in a fixed order. */
+    private Map<String, List<List<String>>> snapshot() {
+        Map<String, List<List<String>>> tables = new TreeMap<>();
+        for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days", "rollup_lost_days")) {
+            tables.put(table, db.read(h -> h.createQuery("SELECT * FROM " + table).map((rs, c) -> {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                return row;
+            }).list()).stream().sorted(java.util.Comparator.comparing(Object::toString)).toList());
+        }
+        return tables;
+    }
+
+}
