@@ -105,7 +105,7 @@ public final class Inflow implements AutoCloseable {
         var searchController = new SearchController(apps, delivery, new TipSearch(db));
         var deliveryController = new DeliveryController(apps, delivery, learning, json);
         var learningController = new LearningController(apps, learning,
-                new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps), json);
+                new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);

@@ -16,14 +16,22 @@ import org.jdbi.v3.core.Handle;
  */
 public final class LearnerData {
     /** Tables keyed by app and learner hash; rollups of other features belong here too when they exist. */
-    private static final List<String> TABLES = List.of("events", "memories", "learners", "learning_time", "reinforcement_prompts");
+    private static final List<String> TABLES = List.of("events", "memories", "learners", "learning_time", "reinforcement_prompts",
+            "rollup_tip_learners", "rollup_walkthrough_learners");
 
     private final Database db;
     private final Apps apps;
+    private final Runnable rebuildRollups;
 
     public LearnerData(Database db, Apps apps) {
+        this(db, apps, () -> { });
+    }
+
+    /** rebuildRollups recomputes the analytics rollups from the events left, so an erased learner leaves no count behind. */
+    public LearnerData(Database db, Apps apps, Runnable rebuildRollups) {
         this.db = db;
         this.apps = apps;
+        this.rebuildRollups = rebuildRollups;
     }
 
     public record AppData(String appId, String learnerHash, Map<String, List<Map<String, Object>>> tables) {}
@@ -65,6 +73,9 @@ public final class LearnerData {
             }
             return null;
         });
+        if (counts.values().stream().anyMatch(n -> n > 0)) {
+            rebuildRollups.run();
+        }
         return new Erased(learnerId, counts);
     }
 
