@@ -6,6 +6,7 @@ import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';
 import { createOverlay } from './overlay';
 import { createLauncher } from './launcher';
+import { moreFrom } from './lazy';
 import { inAudience } from './audience';
 import type { Tip } from './types';
 import { readJson, writeJson } from './storage';
@@ -53,6 +54,7 @@ function pageOf(url: string): string {
 
 export function start(config: InflowConfig, win: Window = window): InflowApi {
   const doc = win.document;
+  moreFrom(config.server, config.nonce);
   let learnerId: string | null = null;
   let traits: Record<string, unknown> = {};
   const anonymousId = (): string => {
