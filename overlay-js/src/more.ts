@@ -1,9 +1,14 @@
-// What the extra bundle holds: code few page views need. The core reaches it through lazy.ts.
+// What the extra bundle holds: code few page views need (the recorder, checks and their answers, the launcher's
+// panel, modals, banners and hotspots, with their CSS). The core reaches it through lazy.ts.
 import { fromDescription } from './anchor/from-description';
 import { record } from './anchor/record';
+import { createAnswerClient } from './answers';
 import { openPanel } from './panel';
+import { showBanner } from './ui/banner';
+import { showBeacon } from './ui/hotspot';
+import { showModal } from './ui/modal';
 import { renderCheck } from './ui/check';
 import css from './ui/more.css';
 
-export const more = { record, fromDescription, renderCheck, openPanel, css };
+export const more = { record, fromDescription, renderCheck, openPanel, showModal, showBanner, showBeacon, createAnswerClient, css };
 export type More = typeof more;

@@ -10,9 +10,8 @@ import { armTrigger } from './triggers';
 import type { EventType, Tip } from './types';
 import { createRoot } from './ui/root';
 import type { OverlayRoot } from './ui/root';
-import { showBanner } from './ui/banner';
-import { showBeacon } from './ui/hotspot';
-import { showModal } from './ui/modal';
+import { loadMore, withMore } from './lazy';
+import type { More } from './more';
 import { showTooltip } from './ui/tooltip';
 import type { Shown } from './ui/tooltip';
 import type { TipCallbacks } from './ui/parts';
@@ -50,13 +49,23 @@ interface State {
   el: Element | null;
   /** Its trigger fired: it wants to be seen. */
   ready: boolean;
-  shown: Shown | null;
+  shown: Pick<Shown, 'destroy'> | null;
   /** How its anchor was last found, so anchor health can tell narrow matches from sure ones. */
   hit: ResolveResult | null;
   disarm(): void;
 }
 
 const PRESENTATIONS = ['tooltip', 'modal', 'hotspot', 'banner'];
+
+/** Modals, banners and hotspots come with the extra bundle: shown at once when it is there, else once it has loaded. */
+function later(make: (m: More) => Shown): Pick<Shown, 'destroy'> {
+  let shown: Shown | null = null;
+  let gone = false;
+  withMore((m) => {
+    if (!gone) shown = make(m);
+  });
+  return { destroy: () => { gone = true; shown?.destroy(); } };
+}
 
 export function createOverlay(options: OverlayOptions): Overlay {
   const doc = options.doc ?? document;
@@ -108,7 +117,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     const { tip } = state;
     open = state;
     state.shown = tip.presentation === 'modal'
-      ? showModal(shadow(), doc, tip, callbacks(tip.id))
+      ? later((m) => m.showModal(shadow(), doc, tip, callbacks(tip.id)))
       : showTooltip(shadow(), state.el!, tip, callbacks(tip.id));
     announce(tip);
   };
@@ -123,7 +132,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       .sort((a, b) => (b.tip.priority ?? 0) - (a.tip.priority ?? 0));
     for (const s of ready) {
       if (s.tip.presentation === 'banner' && !s.shown) {
-        s.shown = showBanner(shadow(), doc, s.tip, callbacks(s.tip.id));
+        s.shown = later((m) => m.showBanner(shadow(), doc, s.tip, callbacks(s.tip.id)));
         announce(s.tip);
       }
     }
@@ -134,7 +143,10 @@ export function createOverlay(options: OverlayOptions): Overlay {
     for (const s of ready) {
       if (s.tip.presentation !== 'hotspot' || s === open) continue;
       if (open) hide(s);
-      else if (!s.shown) s.shown = showBeacon(shadow(), s.el!, s.tip, () => openTip(s));
+      else if (!s.shown) {
+        const el = s.el!;
+        s.shown = later((m) => m.showBeacon(shadow(), el, s.tip, () => openTip(s)));
+      }
     }
   };
 
@@ -178,6 +190,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
       }
       // A new page view: tips that were not carried over may announce themselves again.
       for (const id of Array.from(announced)) if (!states.has(id)) announced.delete(id);
+      // what these tips need from the extra bundle starts loading now, while their anchors are looked for
+      if (Array.from(wanted.values()).some((t) => t.check || t.presentation !== 'tooltip')) loadMore().catch(() => {});
       taking = true;
       for (const tip of wanted.values()) {
         // a due reinforce-tip comes back even if it was dismissed or shown before
