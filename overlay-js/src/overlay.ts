@@ -1,7 +1,7 @@
 // Shows the tips of one page view: anchors them, arms their triggers, gives the one open place
 // to the tip that matters most, and reports what the learner does.
-import { resolve } from './anchor/index';
-import type { ResolveResult } from './anchor/index';
+import type { Fingerprint, ResolveResult } from './anchor/index';
+import { locate } from './anchor/locate';
 import type { AnswerCheck } from './answers';
 import { inAudience } from './audience';
 import type { Traits } from './audience';
@@ -10,7 +10,7 @@ import { armTrigger } from './triggers';
 import type { EventType, Tip } from './types';
 import { createRoot } from './ui/root';
 import type { OverlayRoot } from './ui/root';
-import { loadMore, withMore } from './lazy';
+import { loaded, loadMore, withMore } from './lazy';
 import type { More } from './more';
 import { showTooltip } from './ui/tooltip';
 import type { Shown } from './ui/tooltip';
@@ -90,6 +90,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
     for (const k in theme) root.host.style.setProperty(`--inflow-${k}`, theme[k]);
     return root.shadow;
   };
+
+  /**
+   * Resolves with the recorded selectors; when only the weighted similarity can decide, that comes with the extra
+   * bundle, and every anchor is looked at again once it is there.
+   */
+  const find = (fp: Fingerprint): ResolveResult => locate(fp, undefined, loaded()?.viaScore) ?? (
+    loadMore().then(() => destroyed || watch.check(), () => {}), { ok: false, reason: 'not_found', bestScore: 0 });
 
   const callbacks = (tipId: string): TipCallbacks => ({
     onDismiss: (how) => api.dismiss(tipId, how),
@@ -204,7 +211,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
           continue;
         }
         watch.add(tip.id, {
-          find: () => (state.hit = resolve(fp)),
+          find: () => (state.hit = find(fp)),
           found: (el) => {
             state.el = el;
             state.disarm = armTrigger(tip.trigger, el, (byLearner) => fire(state, byLearner));
@@ -233,7 +240,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     },
     reveal(tip) {
       drop(tip.id);
-      const found = tip.anchor && resolve(tip.anchor);
+      const found = tip.anchor && find(tip.anchor);
       const el = found && found.ok ? found.element : null;
       const state: State = { tip: { ...tip, presentation: el && tip.presentation != 'modal' ? 'tooltip' : 'modal' }, el, ready: true, shown: null, hit: null, disarm: () => undefined };
       states.set(tip.id, state);
