@@ -1,6 +1,7 @@
 // Bundles the overlay into dist/inflow.js (what every page loads; the weight budget, gzip -9, applies to it) and
 // dist/inflow-more.js (the recorder, checks and the launcher's panel, which the core loads on first use).
 import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -29,8 +30,10 @@ const options = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-await build({ ...options, entryPoints: ['src/index.ts'], outfile: out });
 await build({ ...options, entryPoints: ['src/more-entry.ts'], outfile: extra });
+// The core loads the extra bundle with its Subresource Integrity hash, so a snippet with `integrity` covers both files.
+const sri = 'sha384-' + createHash('sha384').update(readFileSync(extra)).digest('base64');
+await build({ ...options, entryPoints: ['src/index.ts'], outfile: out, define: { INFLOW_MORE_SRI: JSON.stringify(sri) } });
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const size = gz(out);

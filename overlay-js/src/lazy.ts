@@ -2,6 +2,9 @@
 // server that served inflow.js and with the same nonce, so pages with a strict CSP allow it too.
 import type { More } from './more';
 
+/** inflow-more.js's integrity hash, written in by build.mjs (absent when the sources run as they are, in tests). */
+declare const INFLOW_MORE_SRI: string | undefined;
+
 type MoreWindow = Window & { __inflowMore?: More };
 
 let url = '';
@@ -32,6 +35,10 @@ export function loadMore(): Promise<More> {
     const s = document.createElement('script');
     s.src = url;
     if (nonce) s.setAttribute('nonce', nonce);
+    if (typeof INFLOW_MORE_SRI == 'string') {
+      s.integrity = INFLOW_MORE_SRI;
+      s.crossOrigin = 'anonymous'; // the server sends Access-Control-Allow-Origin for it, as for inflow.js
+    }
     s.onload = s.onerror = () => {
       s.remove();
       const more = loaded();
