@@ -49,4 +49,21 @@ describe('the extra bundle (inflow-more.js)', () => {
     tags()[0].dispatchEvent(new Event('load'));
     expect(await again).toBe(registered);
   });
+
+  it('shows a tip whose selectors all fail once the weighted similarity has loaded', async () => {
+    document.body.innerHTML = '<label for="a">Amount</label><input id="a" name="amount">';
+    const { createOverlay } = await import('../src/overlay');
+    const overlay = createOverlay({ send: () => undefined, watch: { waitMs: 5000, throttleMs: 5 } });
+    overlay.show([{
+      id: 't', title: 'Amount', presentation: 'tooltip', version: 1, body: [],
+      anchor: { v: 1, tag: 'input', selectors: [{ css: '[data-testid="gone"]', count: 1 }], props: { name: 'amount', label: 'Amount' } },
+    }]);
+    const box = () => document.getElementById('inflow-overlay-root')?.shadowRoot?.querySelector('[data-inflow-tip="t"]') ?? null;
+    expect(box()).toBeNull();
+    expect(tags()).toHaveLength(1);
+    w.__inflowMore = registered;
+    tags()[0].dispatchEvent(new Event('load'));
+    await vi.waitFor(() => expect(box()).not.toBeNull());
+    overlay.destroy();
+  });
 });
