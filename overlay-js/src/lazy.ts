@@ -43,7 +43,8 @@ export function loadMore(): Promise<More> {
       s.remove();
       const more = loaded();
       if (!more) {
-        loading = undefined; // try again next time
+        // uses in the next 10 s fail at once (a page's DOM changes must not fetch it again and again); later ones try again
+        setTimeout(() => (loading = undefined), 10_000);
         return fail(new Error('inflow-more.js did not load'));
       }
       waiting.splice(0).forEach((fn) => fn(more));

@@ -39,10 +39,15 @@ describe('the extra bundle (inflow-more.js)', () => {
     expect(now).toHaveBeenCalledWith(registered); // at once, now that it is there
   });
 
-  it('fails when the script cannot load, and tries again on the next use', async () => {
+  it('fails when the script cannot load, fails at once for 10 s, then tries again', async () => {
+    vi.useFakeTimers();
     const first = lazy.loadMore();
     tags()[0].dispatchEvent(new Event('error'));
     await expect(first).rejects.toThrow('inflow-more.js');
+    await expect(lazy.loadMore()).rejects.toThrow('inflow-more.js');
+    expect(tags()).toHaveLength(0);
+    vi.advanceTimersByTime(10_000);
+    vi.useRealTimers();
     const again = lazy.loadMore();
     expect(tags()).toHaveLength(1);
     w.__inflowMore = registered;
