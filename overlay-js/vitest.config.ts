@@ -17,5 +17,5 @@ export default defineConfig({
       return id.startsWith(PREFIX) ? `export default ${JSON.stringify(readFileSync(id.slice(PREFIX.length), 'utf8'))};` : null;
     },
   }],
-  test: { environment: 'jsdom', include: ['test/**/*.test.ts'] },
+  test: { environment: 'jsdom', include: ['test/**/*.test.ts'], setupFiles: ['test/setup.ts'] },
 });

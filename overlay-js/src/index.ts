@@ -1,11 +1,12 @@
 // Bootstrap: reads the script tag, replays the stub queue, and keeps the overlay in step with the page.
 import * as anchor from './anchor/api';
 import { createDeliveryClient } from './api';
-import { createAnswerClient } from './answers';
+import type { AnswerCheck } from './answers';
 import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';
 import { createOverlay } from './overlay';
 import { createLauncher } from './launcher';
+import { loadMore, moreFrom } from './lazy';
 import { inAudience } from './audience';
 import type { Tip } from './types';
 import { readJson, writeJson } from './storage';
@@ -53,6 +54,7 @@ function pageOf(url: string): string {
 
 export function start(config: InflowConfig, win: Window = window): InflowApi {
   const doc = win.document;
+  moreFrom(config.server, config.nonce);
   let learnerId: string | null = null;
   let traits: Record<string, unknown> = {};
   const anonymousId = (): string => {
@@ -67,7 +69,8 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   // text traits go with check answers, so the console can show mastery per team or role
   const answerTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
     .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
-  const answer = createAnswerClient(config.server, config.key, learner, win, answerTraits);
+  // checks are answered from the extra bundle, which is there once a check shows
+  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits)(...a));
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer });
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner);
   const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);

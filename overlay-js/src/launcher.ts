@@ -1,5 +1,6 @@
 // The launcher: a help button (and Alt+Shift+H) opening a panel that lists this page's tips and
-// searches all of the app's; choosing one shows it.
+// searches all of the app's; choosing one shows it. The panel comes with the extra bundle on first open.
+import { withMore } from './lazy';
 import type { Tip } from './types';
 import { el } from './ui/parts';
 
@@ -14,54 +15,18 @@ export interface LauncherOptions {
 
 /** Returns the teardown. */
 export function createLauncher(doc: Document, o: LauncherOptions): () => void {
-  let panel: HTMLElement | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopPanel: (() => void) | null = null;
   let button: HTMLButtonElement | null = null;
+  let live = true;
 
-  const close = (): void => {
-    clearTimeout(timer);
-    panel?.remove();
-    panel = null;
+  const close = (refocus?: boolean): void => {
+    stopPanel?.();
+    stopPanel = null;
+    if (refocus) button?.focus();
   };
-
-  const open = (): void => {
-    panel = el(doc, 'div', 'tip panel');
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-label', 'Help');
-    const input = el(doc, 'input');
-    input.type = 'search';
-    input.setAttribute('aria-label', 'Search help');
-    const list = el(doc, 'ul');
-    list.setAttribute('aria-live', 'polite');
-    const show = (tips: Tip[], searched: boolean): void => {
-      list.replaceChildren(...tips.map((tip) => {
-        const item = el(doc, 'li');
-        const pick = item.appendChild(el(doc, 'button', '', tip.title));
-        pick.type = 'button';
-        pick.addEventListener('click', () => { close(); o.choose(tip); });
-        return item;
-      }));
-      if (!tips.length && searched) list.append(el(doc, 'li', '', 'No tips found'));
-    };
-    input.addEventListener('input', () => {
-      clearTimeout(timer);
-      const q = input.value.trim();
-      // One search per settled query, not one per keystroke.
-      timer = setTimeout(() => (q ? o.search(q).then((t) => show(t, true), () => show([], true)) : show(o.pageTips(), false)), 300);
-    });
-    panel.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      close();
-      button?.focus();
-    });
-    panel.append(input, list);
-    show(o.pageTips(), false);
-    o.shadow().appendChild(panel);
-    input.focus();
-  };
-
-  const toggle = (): void => (panel ? close() : open());
+  const toggle = (): void => (stopPanel ? close() : withMore((m) => {
+    if (live && !stopPanel) stopPanel = m.openPanel(doc, o, close);
+  }));
   const onKey = (e: KeyboardEvent): void => {
     if (e.altKey && e.shiftKey && e.code === 'KeyH') {
       e.preventDefault();
@@ -77,6 +42,7 @@ export function createLauncher(doc: Document, o: LauncherOptions): () => void {
     o.shadow().appendChild(button);
   }
   return () => {
+    live = false;
     close();
     button?.remove();
     doc.removeEventListener('keydown', onKey);

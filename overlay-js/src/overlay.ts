@@ -1,7 +1,7 @@
 // Shows the tips of one page view: anchors them, arms their triggers, gives the one open place
 // to the tip that matters most, and reports what the learner does.
-import { resolve } from './anchor/index';
-import type { ResolveResult } from './anchor/index';
+import type { Fingerprint, ResolveResult } from './anchor/index';
+import { locate } from './anchor/locate';
 import type { AnswerCheck } from './answers';
 import { inAudience } from './audience';
 import type { Traits } from './audience';
@@ -10,9 +10,8 @@ import { armTrigger } from './triggers';
 import type { EventType, Tip } from './types';
 import { createRoot } from './ui/root';
 import type { OverlayRoot } from './ui/root';
-import { showBanner } from './ui/banner';
-import { showBeacon } from './ui/hotspot';
-import { showModal } from './ui/modal';
+import { loaded, loadMore, withMore } from './lazy';
+import type { More } from './more';
 import { showTooltip } from './ui/tooltip';
 import type { Shown } from './ui/tooltip';
 import type { TipCallbacks } from './ui/parts';
@@ -50,13 +49,23 @@ interface State {
   el: Element | null;
   /** Its trigger fired: it wants to be seen. */
   ready: boolean;
-  shown: Shown | null;
+  shown: Pick<Shown, 'destroy'> | null;
   /** How its anchor was last found, so anchor health can tell narrow matches from sure ones. */
   hit: ResolveResult | null;
   disarm(): void;
 }
 
 const PRESENTATIONS = ['tooltip', 'modal', 'hotspot', 'banner'];
+
+/** Modals, banners and hotspots come with the extra bundle: shown at once when it is there, else once it has loaded. */
+function later(make: (m: More) => Shown): Pick<Shown, 'destroy'> {
+  let shown: Shown | null = null;
+  let gone = false;
+  withMore((m) => {
+    if (!gone) shown = make(m);
+  });
+  return { destroy: () => { gone = true; shown?.destroy(); } };
+}
 
 export function createOverlay(options: OverlayOptions): Overlay {
   const doc = options.doc ?? document;
@@ -81,6 +90,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
     for (const k in theme) root.host.style.setProperty(`--inflow-${k}`, theme[k]);
     return root.shadow;
   };
+
+  /**
+   * Resolves with the recorded selectors; when only the weighted similarity can decide, that comes with the extra
+   * bundle, and every anchor is looked at again once it is there.
+   */
+  const find = (fp: Fingerprint): ResolveResult => locate(fp, undefined, loaded()?.viaScore) ?? (
+    loadMore().then(() => destroyed || watch.check(), () => {}), { ok: false, reason: 'not_found', bestScore: 0 });
 
   const callbacks = (tipId: string): TipCallbacks => ({
     onDismiss: (how) => api.dismiss(tipId, how),
@@ -108,7 +124,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     const { tip } = state;
     open = state;
     state.shown = tip.presentation === 'modal'
-      ? showModal(shadow(), doc, tip, callbacks(tip.id))
+      ? later((m) => m.showModal(shadow(), doc, tip, callbacks(tip.id)))
       : showTooltip(shadow(), state.el!, tip, callbacks(tip.id));
     announce(tip);
   };
@@ -123,7 +139,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       .sort((a, b) => (b.tip.priority ?? 0) - (a.tip.priority ?? 0));
     for (const s of ready) {
       if (s.tip.presentation === 'banner' && !s.shown) {
-        s.shown = showBanner(shadow(), doc, s.tip, callbacks(s.tip.id));
+        s.shown = later((m) => m.showBanner(shadow(), doc, s.tip, callbacks(s.tip.id)));
         announce(s.tip);
       }
     }
@@ -134,7 +150,10 @@ export function createOverlay(options: OverlayOptions): Overlay {
     for (const s of ready) {
       if (s.tip.presentation !== 'hotspot' || s === open) continue;
       if (open) hide(s);
-      else if (!s.shown) s.shown = showBeacon(shadow(), s.el!, s.tip, () => openTip(s));
+      else if (!s.shown) {
+        const el = s.el!;
+        s.shown = later((m) => m.showBeacon(shadow(), el, s.tip, () => openTip(s)));
+      }
     }
   };
 
@@ -178,6 +197,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
       }
       // A new page view: tips that were not carried over may announce themselves again.
       for (const id of Array.from(announced)) if (!states.has(id)) announced.delete(id);
+      // what these tips need from the extra bundle starts loading now, while their anchors are looked for
+      if (Array.from(wanted.values()).some((t) => t.check || t.presentation !== 'tooltip')) loadMore().catch(() => {});
       taking = true;
       for (const tip of wanted.values()) {
         // a due reinforce-tip comes back even if it was dismissed or shown before
@@ -190,7 +211,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
           continue;
         }
         watch.add(tip.id, {
-          find: () => (state.hit = resolve(fp)),
+          find: () => (state.hit = find(fp)),
           found: (el) => {
             state.el = el;
             state.disarm = armTrigger(tip.trigger, el, (byLearner) => fire(state, byLearner));
@@ -219,7 +240,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     },
     reveal(tip) {
       drop(tip.id);
-      const found = tip.anchor && resolve(tip.anchor);
+      const found = tip.anchor && find(tip.anchor);
       const el = found && found.ok ? found.element : null;
       const state: State = { tip: { ...tip, presentation: el && tip.presentation != 'modal' ? 'tooltip' : 'modal' }, el, ready: true, shown: null, hit: null, disarm: () => undefined };
       states.set(tip.id, state);

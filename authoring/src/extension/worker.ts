@@ -1,6 +1,8 @@
 // Delivers the worker overlay on sites the author chose, for host apps that cannot add the snippet.
 
 import { start } from '../../../overlay-js/src/index.ts';
+// the extra bundle goes in as well: a content script cannot load it into its own world
+import '../../../overlay-js/src/more-entry.ts';
 import { loadSettings, matchesPattern } from './settings.ts';
 
 async function main(): Promise<void> {

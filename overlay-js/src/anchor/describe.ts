@@ -185,8 +185,8 @@ export interface DescribeOptions {
   xpath?: boolean;
 }
 
-/** A pure-data description of one element. */
-export function describe(el: Element, options: DescribeOptions = {}): Description {
+/** The element's own properties only: the resolver's cheap first pass (describe with `light`). */
+export function describeLight(el: Element): Description {
   const props: AnchorProps = {
     id: stableId(el),
     // Angular's reactive forms bind by formcontrolname, which is as stable as a name.
@@ -204,6 +204,12 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
     classes: stableClasses(el),
   };
   props.accName = props.label || props.ariaLabel || props.text || props.title || props.alt || props.placeholder || null;
+  return { tag: el.tagName.toLowerCase(), props, context: {}, box: null };
+}
+
+/** A pure-data description of one element. */
+export function describe(el: Element, options: DescribeOptions = {}): Description {
+  const { props } = describeLight(el);
   if (options.light) return { tag: el.tagName.toLowerCase(), props, context: {}, box: null };
   const landmark = landmarkOf(el);
   const box = boxOf(el);

@@ -1,7 +1,7 @@
 // Pieces shared by the tooltip and the modal.
 import { buildContent, safeUrl } from '../content';
 import type { CheckResult, Tip } from '../types';
-import { renderCheck } from './check';
+import { withMore } from '../lazy';
 
 let counter = 0;
 
@@ -45,7 +45,12 @@ export function tipBox(doc: Document, tip: Tip, presentation: string, cls: strin
   body.id = `inflow-body-${n}`;
   body.appendChild(buildContent(tip.body, doc));
   box.append(title, body);
-  if (tip.check && cb.answer) box.appendChild(renderCheck(doc, tip.check, { answer: cb.answer, onLink: cb.onLink }));
+  const check = tip.check;
+  if (check && cb.answer) {
+    // the check comes with the extra bundle; it takes this place when that is there
+    const at = box.appendChild(doc.createTextNode(''));
+    withMore((m) => at.replaceWith(m.renderCheck(doc, check, { answer: cb.answer!, onLink: cb.onLink })));
+  }
   const url = tip.learnMore?.url ? safeUrl(tip.learnMore.url) : null;
   if (url) {
     const more = el(doc, 'a', 'more', tip.learnMore?.label || 'Learn more');

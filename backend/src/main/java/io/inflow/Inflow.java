@@ -200,8 +200,10 @@ public final class Inflow implements AutoCloseable {
             }
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
-            // the snippet's integrity attribute makes the browser fetch the overlay with CORS
+            // the snippet's integrity attribute makes the browser fetch the overlay with CORS; the overlay fetches its
+            // extra bundle the same way (with that bundle's integrity hash)
             config.routes.before(OverlayScript.PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
+            config.routes.before(OverlayScript.MORE_PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.before("/api/v1/*", Cors::authoring);
             config.routes.before("/api/v1/delivery", publicLimits::check);
             config.routes.before("/api/v1/events", publicLimits::check);

@@ -245,5 +245,12 @@ abstract class AuthoringApiContract {
         String expected = "sha384-" + java.util.Base64.getEncoder()
                 .encodeToString(java.security.MessageDigest.getInstance("SHA-384").digest(bytes));
         assertThat(overlay.get("integrity").asText()).isEqualTo(expected);
+        // the extra bundle the overlay loads on first use: fetched with CORS too, and checked against the hash inflow.js carries
+        Http.Response more = server.http().get("/inflow-more.js");
+        assertThat(more.status()).isEqualTo(200);
+        assertThat(more.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        String moreHash = "sha384-" + java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-384").digest(more.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(script.body()).as("inflow.js loads inflow-more.js with its integrity hash").contains(moreHash);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class OverlayScript {
     public static final String PATH = "/inflow.js";
+    /** The overlay's extra bundle (recorder, checks, launcher panel, …), loaded by inflow.js on first use. */
+    public static final String MORE_PATH = "/inflow-more.js";
     private final String integrity;
 
     private OverlayScript(String integrity) {

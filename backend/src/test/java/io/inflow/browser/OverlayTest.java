@@ -49,9 +49,10 @@ class OverlayTest extends DemoBrowserTest {
     private Map<String, Object> fingerprints(String page) {
         browser.open(server.base + page);
         browser.waitFor(d -> browser.js("return !!(window.Inflow && window.Inflow.anchor)").equals(true) ? true : null);
-        return (Map<String, Object>) browser.js("const out = {};"
-                + "for (const id of ['name', 'save', 'help', 'footer', 'deep']) if (document.getElementById(id)) out[id] = Inflow.anchor.record(document.getElementById(id));"
-                + "return out;");
+        // record answers a promise (the recorder is in inflow-more.js, loaded on first use); WebDriver awaits it
+        return (Map<String, Object>) browser.js("return (async () => { const out = {};"
+                + "for (const id of ['name', 'save', 'help', 'footer', 'deep']) if (document.getElementById(id)) out[id] = await Inflow.anchor.record(document.getElementById(id));"
+                + "return out; })();");
     }
 
     private String publish(String page, String title, Object anchor, Map<String, Object> fields) {
