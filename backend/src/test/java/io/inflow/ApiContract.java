@@ -4,44 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.testing.Http;
-import io.inflow.testing.Server;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The HTTP API against a real server and a real database; run once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContract {
+abstract class ApiContract extends StoreContract {
     private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "input",
             "selectors", List.of(Map.of("css", "[data-testid=\"opp-amount\"]", "count", 1)), "props", Map.of("name", "amount"));
-
-    Server server;
-    Http admin;
-    Http author;
-    String appId;
-    String siteKey;
-
-    abstract String databaseUrl();
-
-    @BeforeAll
-    void start() {
-        server = Server.start(databaseUrl(), false);
-        admin = server.admin();
-        author = server.signedIn("author");
-        JsonNode app = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of("https://crm.example.com"))).json();
-        appId = app.get("id").asText();
-        siteKey = app.get("siteKey").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     private JsonNode createTip(String title, String rule) {
         Http.Response r = author.post("/api/v1/tips", tip(title, rule, "Enter the **net** amount."));

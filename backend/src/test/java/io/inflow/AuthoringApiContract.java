@@ -11,38 +11,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The authoring studio's API on a real server: versions, restore, preview delivery, media, search, accounts; run once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuthoringApiContract {
+abstract class AuthoringApiContract extends StoreContract {
     private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "button",
             "selectors", List.of(Map.of("css", "#save", "count", 1)), "props", Map.of("text", "Save"));
 
-    Server server;
-    Http admin;
-    Http author;
     Http analyst;
-    String appId;
-
-    abstract String databaseUrl();
 
     @BeforeAll
-    void start() {
-        server = Server.start(databaseUrl(), false);
-        admin = server.admin();
-        author = server.signedIn("author");
+    void signInAnalyst() {
         analyst = server.signedIn("analyst");
-        appId = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of("https://crm.example.com")))
-                .json().get("id").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     private Map<String, Object> tip(String title, String body, String rule) {
