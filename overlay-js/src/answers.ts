@@ -6,13 +6,13 @@ export type AnswerCheck = (tipId: string, optionIds: string[], elapsedMs: number
 
 /** text/plain keeps the request simple (no CORS preflight), as for events. */
 export function createAnswerClient(server: string, key: string, learnerId: () => string, win: Window,
-  traits: () => Record<string, string> = () => ({})): AnswerCheck {
+  traits: () => Record<string, string> = () => ({}), signature: () => string | undefined = () => undefined): AnswerCheck {
   return async (tipId, optionIds, elapsedMs) => {
     const response = await win.fetch(`${server}/api/v1/checks/${encodeURIComponent(tipId)}/answers?key=${encodeURIComponent(key)}`, {
       method: 'POST',
       credentials: 'omit',
       headers: { 'Content-Type': 'text/plain' },
-      body: JSON.stringify({ learnerId: learnerId(), optionIds, elapsedMs, eventId: uuid(), url: win.location.href, traits: traits() }),
+      body: JSON.stringify({ learnerId: learnerId(), learnerSignature: signature(), optionIds, elapsedMs, eventId: uuid(), url: win.location.href, traits: traits() }),
     });
     if (!response.ok) throw new Error(`answer refused: ${response.status}`);
     return (await response.json()) as CheckResult;

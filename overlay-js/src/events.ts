@@ -19,6 +19,8 @@ export interface EventQueueOptions {
   server: string;
   key: string;
   learnerId: () => string;
+  /** The host's signature of a learner id, where the app verifies identities. */
+  signature?: (learnerId: string) => string | undefined;
   win?: Window;
   fetch?: typeof fetch;
   batchSize?: number;
@@ -123,7 +125,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
   };
 
   const body = (learnerId: string, events: InflowEvent[], dropped: number): string =>
-    JSON.stringify(dropped > 0 ? { key: options.key, learnerId, events, dropped } : { key: options.key, learnerId, events });
+    JSON.stringify({ key: options.key, learnerId, learnerSignature: options.signature?.(learnerId), events, dropped: dropped || undefined });
 
   /** Splits entries into batches of one learner each, at most BATCH_BYTES and MAX_EVENTS. */
   const batches = (entries: Entry[]): Entry[][] => {

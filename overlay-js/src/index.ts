@@ -21,7 +21,8 @@ export interface InflowConfig {
 }
 
 export interface InflowApi {
-  identify(id: string, traits?: Record<string, unknown>): void;
+  /** options.signature: the host server's hex HMAC-SHA256 of the id, for apps that verify identities. */
+  identify(id: string, traits?: Record<string, unknown>, options?: { signature?: string }): void;
   anchor: typeof anchor;
   refresh(): Promise<void>;
   destroy(): void;
@@ -65,14 +66,15 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     return fresh;
   };
   const learner = (): string => (learnerId ??= anonymousId());
-  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win });
+  const signatures = new Map<string, string>();
+  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, signature: (id) => signatures.get(id), win });
   // text traits go with check answers, so the console can show mastery per team or role
   const answerTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
     .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
   // checks are answered from the extra bundle, which is there once a check shows
-  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits)(...a));
+  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits, () => signatures.get(learner()))(...a));
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer });
-  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner);
+  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner, () => signatures.get(learner()));
   const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);
   const forLearner = (tips: Tip[]): Tip[] => tips.filter((t) => inAudience(t.audience, traits));
   let pageTips: Tip[] = [];
@@ -112,9 +114,10 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   });
 
   const api: InflowApi = {
-    identify(id, newTraits) {
+    identify(id, newTraits, options) {
       if (id == null || id === '') return;
       const next = String(id);
+      if (typeof options?.signature == 'string') signatures.set(next, options.signature);
       if (learnerId && learnerId !== next && events.pending().length) events.flushBeacon();
       const nextTraits = newTraits && typeof newTraits == 'object' ? { ...newTraits } : {};
       const changed = next !== learnerId || JSON.stringify(nextTraits) !== JSON.stringify(traits);

@@ -15,6 +15,23 @@ describe('bootstrap', () => {
     expect(readConfig(document)!.launcher).toBe('hidden');
   });
 
+  it('sends the host-signed learner id with delivery and events, and never another learner\'s signature', async () => {
+    const fetch = vi.fn(async (url: string, _init?: RequestInit) => (url.includes('/delivery') ? delivery([tip('tip_s')]) : new Response('{}')));
+    window.fetch = fetch as unknown as typeof window.fetch;
+    const api = start({ key: 'K1', server: 'https://inflow.test', nonce: null });
+    api.identify('u-7', {}, { signature: 'ab12' });
+    await api.refresh();
+    const url = fetch.mock.calls.filter((c) => c[0].includes('/delivery')).at(-1)![0];
+    expect(url).toContain('&learner=u-7&learnerSignature=ab12');
+    api.identify('u-8', {});
+    await api.refresh();
+    expect(fetch.mock.calls.filter((c) => c[0].includes('/delivery')).at(-1)![0]).not.toContain('learnerSignature');
+    api.destroy();
+    const bodies = fetch.mock.calls.filter((c) => c[0].includes('/events')).map((c) => JSON.parse(c[1]!.body as string));
+    expect(bodies.find((b) => b.learnerId === 'u-7')!.learnerSignature).toBe('ab12');
+    expect(bodies.filter((b) => b.learnerId === 'u-8').every((b) => b.learnerSignature === undefined)).toBe(true);
+  });
+
   it('replays the stub queue, fetches delivery per page, and tears everything down', async () => {
     const fetch = vi.fn(async (url: string, _init?: RequestInit) =>
       url.includes('/delivery') ? delivery(url.includes(encodeURIComponent('/b')) ? [tip('tip_b')] : [tip('tip_a')]) : new Response('{}'));
