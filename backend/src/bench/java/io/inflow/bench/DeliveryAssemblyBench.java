@@ -42,7 +42,7 @@ public class DeliveryAssemblyBench {
                     + "VALUES ('app_bench', 'Bench', 'bench-key', '[]', 'secret', 1, :now, :now)").bind("now", now).execute();
             var tips = h.prepareBatch("INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement, page_rule, "
                     + "anchor, status, created_at, updated_at, published_at, version) VALUES (:id, 'app_bench', :title, 'md', '<p>x</p>', "
-                    + "'[[\\\"p\\\",{},\\\"Enter the net amount.\\\"]]', 'tooltip', 'auto', :rule, '{\"v\":1}', 'published', :now, :now, :now, 1)");
+                    + "'[[\"p\",{},\"Enter the net amount.\"]]', 'tooltip', 'auto', :rule, '{\"v\":1}', 'published', :now, :now, :now, 1)");
             for (int t = 0; t < 100; t++) {
                 tips.bind("id", String.format("tip_b%03d", t)).bind("title", "Tip " + t)
                         .bind("rule", t % 10 == 0 ? "/accounts/:id" : "/page" + t + "/:id").bind("now", now).add();
