@@ -4,7 +4,7 @@ import { fromDescription } from './anchor/from-description';
 import { describe } from './anchor/describe';
 import { record } from './anchor/record';
 import { resolve, viaScore } from './anchor/resolve';
-import { rank } from './anchor/score';
+import { rank } from './anchor/rank';
 import { createAnswerClient } from './answers';
 import { openPanel } from './panel';
 import { showBanner } from './ui/banner';
