@@ -6,7 +6,7 @@ import { createEventQueue } from './events';
 import { watchNavigation } from './navigation';
 import { createOverlay } from './overlay';
 import { createLauncher } from './launcher';
-import { loadMore, moreFrom } from './lazy';
+import { loadMore, moreFrom, withMore } from './lazy';
 import { inAudience } from './audience';
 import type { Tip } from './types';
 import { readJson, writeJson } from './storage';
@@ -73,7 +73,8 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
   // checks are answered from the extra bundle, which is there once a check shows
   const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits, () => signatures.get(learner()))(...a));
-  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer });
+  const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer,
+    heal: (tip, el) => withMore((m) => m.heal(config.server, config.key, tip.id, tip.anchor!, el)) });
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner, () => signatures.get(learner()));
   const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);
   const forLearner = (tips: Tip[]): Tip[] => tips.filter((t) => inAudience(t.audience, traits));

@@ -1,6 +1,7 @@
 // Shows the tips of one page view: anchors them, arms their triggers, gives the one open place
 // to the tip that matters most, and reports what the learner does.
 import type { Fingerprint, ResolveResult } from './anchor/index';
+import { drifted } from './anchor/drift';
 import { locate } from './anchor/locate';
 import type { AnswerCheck } from './answers';
 import { inAudience } from './audience';
@@ -28,6 +29,8 @@ export interface OverlayOptions {
   traits?: () => Traits;
   /** Whose frequency memory to use. */
   learner?: () => string;
+  /** Offers a drifted anchor's element for healing (after a confident match only). */
+  heal?: (tip: Tip, el: Element) => void;
 }
 
 export interface Overlay {
@@ -214,6 +217,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
           find: () => (state.hit = find(fp)),
           found: (el) => {
             state.el = el;
+            if (state.hit?.ok && state.hit.confidence >= 0.8 && drifted(fp, el)) options.heal?.(tip, el);
             state.disarm = armTrigger(tip.trigger, el, (byLearner) => fire(state, byLearner));
             arrange();
           },

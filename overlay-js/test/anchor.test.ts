@@ -196,6 +196,37 @@ group('v1 additions', () => {
     expect(r.ok && r.element.closest('tr')!.textContent).toBe('GlobexEdit');
   });
 
+  it("describes the row of a look-alike: its name, its position, also when a link became a button", () => {
+    const row = (n: string, action: string): string => `<tr><td><a href="/a/${n}">${n}</a></td><td>Open</td><td>${action}</td></tr>`;
+    page(`<table>${row('Acme', '<a href="#">Edit</a>')}${row('Globex', '<button>Edit</button>')}${row('Initech', '<a href="#">Edit</a>')}</table>`);
+    expect(describe(document.querySelector('button')!).context.row).toEqual({ label: 'Globex', index: 1, count: 3 });
+    // Not in a list of look-alikes: no row.
+    expect(describe(document.querySelector('a[href="/a/Acme"]')!).context.row).toBeNull();
+  });
+
+  it("reads a section's own heading when nothing before the element in it is one", () => {
+    page(`<h2>Address</h2><article><footer><a href="/contacts">View all</a></footer><h2>Contacts</h2><table></table></article>`);
+    expect(describe(document.querySelector('a')!).context.heading).toBe('Contacts');
+  });
+
+  it('does not take a selector that matched several elements when recorded and matches one now', () => {
+    page(`<ul><li>Acme Corp <button class="btn">Delete</button></li><li>Globex <button class="btn">Delete</button></li></ul>`);
+    const fp = record(document.querySelector('button')!);
+    expect(fp.selectors![0]).toMatchObject({ count: 2 });
+    document.querySelector('li')!.remove();
+    expect(resolve(fp).ok).toBe(false);
+  });
+
+  it('abstains when a radio button is deleted, though the name its twin shares is now unique', () => {
+    page(`<fieldset><legend>Preferences</legend><label><input type="radio" name="contact" value="email"> By email</label>
+      <label><input type="radio" name="contact" value="phone"> By phone</label></fieldset>`);
+    const fp = record(document.querySelector('input[value="email"]')!);
+    expect(fp.selectors!.some((s) => s.css === 'input[name="contact"]' && s.count === 2)).toBe(true);
+    expect(fp.props!.value).toBe('email');
+    document.querySelector('input[value="email"]')!.closest('label')!.remove();
+    expect(resolve(fp).ok).toBe(false);
+  });
+
   it('makes a fingerprint from a description alone, and rank decides with it', () => {
     page(FORM);
     const ds = Array.from(document.querySelectorAll('input, button')).map((el) => describe(el));

@@ -3,7 +3,7 @@
 import type { DescribeOptions } from './describe';
 import { loadMore } from '../lazy';
 import type { Description, Fingerprint, ResolveResult } from './types';
-import type { Ranking } from './score';
+import type { Ranking } from './rank';
 
 /** Records an element's fingerprint. */
 export const record = (el: Element): Promise<Fingerprint> => loadMore().then((m) => m.record(el));

@@ -1,7 +1,7 @@
 // Reads an element into a Description: plain data that the scoring compares.
 import { isGeneratedId, isStableClass, isStableValue } from './generated';
 import { labelOf, nearText, normalise, ownText, textOf, tokens } from './text';
-import type { AncestorInfo, AnchorProps, Box, Description, Landmark } from './types';
+import type { AncestorInfo, AnchorProps, Box, Description, Landmark, Row } from './types';
 
 export const TEST_ID_ATTRS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];
 
@@ -68,6 +68,7 @@ export function ancestorsOf(el: Element, depth: number): AncestorInfo[] {
 }
 
 const HEADING = 'h1,h2,h3,h4,h5,h6,[role="heading"],legend';
+const SECTION = /^(ARTICLE|SECTION|ASIDE|NAV|MAIN|DIALOG|FIELDSET|FORM)$/;
 
 /** The text of the last heading before the element in tree order; from a shadow root, the host's when it has none. */
 export function headingOf(el: Element): string {
@@ -80,6 +81,10 @@ export function headingOf(el: Element): string {
       const inside = s.querySelectorAll(HEADING);
       if (inside.length) return normalise(textOf(inside[inside.length - 1]), 80);
     }
+    // Nothing before it in its section: the section's own heading, even when it comes later (a card footer moved up).
+    const section = n.parentElement;
+    const later = section && SECTION.test(section.tagName) ? section.querySelector(HEADING) : null;
+    if (later && !el.contains(later)) return normalise(textOf(later), 80);
   }
   const host = (el.getRootNode() as ShadowRoot).host;
   return host ? headingOf(host) : '';
@@ -105,27 +110,53 @@ function landmarkInfo(l: Element): Landmark {
   };
 }
 
-/** True when a sibling of `block` (same tag) holds a twin of `el` (same tag, same text): `block` is one of a list of look-alikes. */
+/** True when a sibling of `block` (same tag) holds a twin of `el` (same tag or both link/button, same text): `block` is one of a list of look-alikes. */
 function inListOfLookAlikes(block: Element, el: Element, text: string): boolean {
   let seen = 0;
   for (let s = block.parentElement?.firstElementChild ?? null; s && seen < 20; s = s.nextElementSibling) {
     if (s === block || s.tagName !== block.tagName) continue;
     seen++;
-    for (const twin of Array.from(s.getElementsByTagName(el.tagName))) if (ownText(twin) === text) return true;
+    // A link and a button with the same text are twins: apps swap one for the other between releases.
+    for (const twin of Array.from(s.querySelectorAll(/^(A|BUTTON)$/.test(el.tagName) ? 'a,button' : el.tagName))) if (ownText(twin) === text) return true;
   }
   return false;
 }
 
+/** The row, item or card that holds `el` in a list of look-alikes (the nearest such ancestor, at most 8 up), or null. */
+export function lookAlikeBlock(el: Element): Element | null {
+  const text = ownText(el);
+  for (let c = parentOf(el), climbs = 0; c && climbs < 8 && c.tagName !== 'BODY'; c = parentOf(c), climbs++) {
+    if (inListOfLookAlikes(c, el, text)) return c;
+  }
+  return null;
+}
+
+/**
+ * What tells the element's row apart from its look-alikes: the row's first text outside the element's own cell (the
+ * name cell of a table row, a card's title, a list item's leading text), and its position among same-tag siblings.
+ */
+export function rowOf(el: Element, block = lookAlikeBlock(el)): Row | null {
+  if (!block) return null;
+  let label = '';
+  for (let n = block.firstChild; n && !label; n = n.nextSibling) if (!n.contains(el)) label = normalise(textOf(n), 60);
+  let index = 0, count = 0;
+  for (let s = block.parentElement?.firstElementChild ?? null; s; s = s.nextElementSibling) {
+    if (s.tagName !== block.tagName) continue;
+    if (s === block) index = count;
+    count++;
+  }
+  return { label: label || null, index, count };
+}
+
 /** Distinct words of the text around the element (parent, then grandparent), without its own text. */
-export function wordsNear(el: Element, limit = 12): string[] {
-  const ownWords = ownText(el);
-  const own = new Set(tokens(ownWords));
+export function wordsNear(el: Element, limit = 12, block = lookAlikeBlock(el)): string[] {
+  const own = new Set(tokens(ownText(el)));
   const out = new Set<string>();
   // Two levels of ancestors that add text of their own: a wrapper around the element alone does not count.
   let levels = 0;
   // A list of look-alikes (rows, items, cards) is where it stops: above it, every look-alike reads the same words.
   for (let c = el, p = parentOf(el), climbs = 0; p && levels < 2 && climbs < 8 && p.tagName !== 'BODY'; c = p, p = parentOf(p), climbs++) {
-    if (c !== el && inListOfLookAlikes(c, el, ownWords)) break;
+    if (c === block) break;
     const before = out.size;
     for (const w of tokens(textOf(p, el).slice(0, 300))) {
       if (!own.has(w) && !/^\d{5,}$/.test(w)) out.add(w);
@@ -192,6 +223,7 @@ export function describeLight(el: Element): Description {
     // Angular's reactive forms bind by formcontrolname, which is as stable as a name.
     name: attr(el, 'name') ?? attr(el, 'formcontrolname'),
     type: el.tagName === 'INPUT' ? (el.getAttribute('type') ?? 'text').toLowerCase() : attr(el, 'type'),
+    value: /^(radio|checkbox)$/i.test(el.getAttribute('type') ?? '') ? attr(el, 'value') : null,
     role: attr(el, 'role'),
     ariaLabel: attr(el, 'aria-label'),
     placeholder: attr(el, 'placeholder'),
@@ -212,6 +244,7 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
   const { props } = describeLight(el);
   if (options.light) return { tag: el.tagName.toLowerCase(), props, context: {}, box: null };
   const landmark = landmarkOf(el);
+  const block = lookAlikeBlock(el);
   const box = boxOf(el);
   const lbox = landmark ? boxOf(landmark) : null;
   return {
@@ -222,7 +255,8 @@ export function describe(el: Element, options: DescribeOptions = {}): Descriptio
       prevText: nearText(el, -1),
       nextText: nearText(el, 1),
       heading: headingOf(el),
-      words: wordsNear(el),
+      words: wordsNear(el, 12, block),
+      row: rowOf(el, block),
       landmark: landmark ? landmarkInfo(landmark) : null,
     },
     box,

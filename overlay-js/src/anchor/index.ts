@@ -2,7 +2,7 @@
 // Shared by the worker overlay and the authoring picker.
 export type {
   AncestorInfo, AnchorContext, AnchorProps, Box, Decision, Description, Fingerprint, Geometry, Landmark, MissReason,
-  PathStep, RecordedSelector, ResolveResult, Via,
+  PathStep, RecordedSelector, ResolveResult, Row, Via,
 } from './types';
 export { record } from './record';
 export { resolve } from './resolve';
@@ -11,8 +11,9 @@ export type { WaitOptions } from './wait';
 export { describe } from './describe';
 export type { DescribeOptions } from './describe';
 export { fromDescription } from './from-description';
-export { rank, score, decide, tagGroup, contradicts, THRESHOLD, MARGIN, WEIGHTS } from './score';
-export type { Ranked, Ranking } from './score';
+export { tagGroup, contradicts, ownScore, THRESHOLD, MARGIN, WEIGHTS } from './score';
+export { rank, score, decide } from './rank';
+export type { Ranked, Ranking } from './rank';
 export { selectorsFor } from './selectors';
 export { isGeneratedId, isStableClass } from './generated';
 export { isVisible } from './visible';

@@ -2,7 +2,7 @@
 // is handed in, so the worker overlay can keep it in its extra bundle until a page needs it.
 import { describeLight, headingOf } from './describe';
 import { enterPath, scopesUnder } from './path';
-import { contradicts, score, tagGroup, THRESHOLD } from './score';
+import { contradicts, ownScore, tagGroup, THRESHOLD } from './score';
 import { similarity } from './text';
 import type { Description, Fingerprint, ResolveResult } from './types';
 import { isVisible } from './visible';
@@ -32,13 +32,15 @@ function sameGroup(fp: Fingerprint, d: Description): boolean {
 /** The first recorded selector with exactly one match over all `scopes` whose properties agree with the record. */
 function viaSelectors(fp: Fingerprint, scopes: ParentNode[]): ResolveResult | null {
   for (const sel of fp.selectors ?? []) {
-    if (!sel || typeof sel.css !== 'string') continue;
+    // A selector that matched several elements when recorded proves nothing by matching one now: the look-alikes it
+    // matched may have gone, the recorded element among them.
+    if (!sel || typeof sel.css !== 'string' || (sel.count ?? 1) > 1) continue;
     const found = query(scopes, sel.css);
     if (found.length !== 1) continue;
     // A unique match is only taken when it still looks like the record: after a deletion, a selector that was unique
     // among look-alikes may match the next one.
     const d = describeLight(found[0]);
-    if (!sameGroup(fp, d) || contradicts(fp, d) || score({ tag: fp.tag, props: fp.props }, d) < THRESHOLD) continue;
+    if (!sameGroup(fp, d) || contradicts(fp, d) || ownScore(fp, d) < THRESHOLD) continue;
     // A twin under another heading (the "New" of another related list) is for the scoring to judge.
     const heading = fp.context?.heading;
     if (heading && similarity(heading, headingOf(found[0])) < 0.75) continue;

@@ -1,7 +1,8 @@
 // Finds the element a fingerprint describes: selectors first, weighted similarity second, typed miss last.
 import { describe } from './describe';
 import { locate, OVERLAY_HOST, query } from './locate';
-import { decide, groupSelector, MARGIN, scoreAll, tagGroup, THRESHOLD } from './score';
+import { decide, scoreAll } from './rank';
+import { groupSelector, MARGIN, tagGroup, THRESHOLD } from './score';
 import type { Fingerprint, ResolveResult } from './types';
 import { isVisible } from './visible';
 

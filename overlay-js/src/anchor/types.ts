@@ -11,6 +11,8 @@ export interface AncestorInfo {
 export interface AnchorProps {
   id?: string | null;
   name?: string | null;
+  /** The `value` of a radio button or checkbox: which option it is (typed values are never recorded). */
+  value?: string | null;
   type?: string | null;
   role?: string | null;
   ariaLabel?: string | null;
@@ -33,6 +35,15 @@ export interface Landmark {
   label?: string | null;
 }
 
+/** The row, item or card that holds the element in a list of look-alikes. */
+export interface Row {
+  /** The row's first text outside the element's own cell: what a person would call the row by. */
+  label?: string | null;
+  /** Position among the row's same-tag siblings (0-based), and how many there are. */
+  index?: number;
+  count?: number;
+}
+
 export interface AnchorContext {
   ancestors?: AncestorInfo[] | null;
   prevText?: string | null;
@@ -41,6 +52,8 @@ export interface AnchorContext {
   /** Words of the nearby text (the parent's and grandparent's text without the element's own), at most 12. */
   words?: string[] | null;
   landmark?: Landmark | null;
+  /** Present when the element sits in a list of look-alikes (rows, items, cards). */
+  row?: Row | null;
 }
 
 export interface Box {

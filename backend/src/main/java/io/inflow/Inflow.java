@@ -6,6 +6,8 @@ import io.inflow.analytics.AnalyticsController;
 import io.inflow.analytics.Rollups;
 import io.inflow.accounts.Accounts;
 import io.inflow.accounts.SignInThrottle;
+import io.inflow.anchors.AnchorHealing;
+import io.inflow.anchors.AnchorHealingController;
 import io.inflow.anchors.AnchorHealth;
 import io.inflow.anchors.AnchorHealthController;
 import io.inflow.apps.AppController;
@@ -109,6 +111,7 @@ public final class Inflow implements AutoCloseable {
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
+        var anchorHealingController = new AnchorHealingController(new AnchorHealing(db, clock, json.mapper()), apps, json);
         var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
         Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
         var webhookController = new WebhookController(webhooks, json);
@@ -121,6 +124,7 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/delivery", deliveryController::get, ANYONE),
                 Route.get("/api/v1/search", searchController::get, ANYONE),
                 Route.post("/api/v1/events", eventController::ingest, ANYONE),
+                Route.post("/api/v1/anchor-refreshes", anchorHealingController::refresh, ANYONE),
                 Route.post("/api/v1/checks/{tipId}/answers", learningController::answer, ANYONE),
                 Route.get("/api/v1/reviews", learningController::reviews, ANYONE),
                 Route.get("/api/v1/mastery", learningController::screen, ANYONE),
@@ -161,6 +165,7 @@ public final class Inflow implements AutoCloseable {
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
                 Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/tips/{tipId}/anchor-versions", anchorHealingController::versions, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/apps/{appId}/learning-budget", learningController::budget, ADMIN, AUTHOR, ANALYST),
                 Route.put("/api/v1/apps/{appId}/learning-budget", learningController::setBudget, ADMIN),
@@ -207,6 +212,7 @@ public final class Inflow implements AutoCloseable {
             config.routes.before("/api/v1/*", Cors::authoring);
             config.routes.before("/api/v1/delivery", publicLimits::check);
             config.routes.before("/api/v1/events", publicLimits::check);
+            config.routes.before("/api/v1/anchor-refreshes", publicLimits::check);
             config.routes.before("/api/v1/search", publicLimits::check);
             config.routes.before("/api/v1/checks/*", publicLimits::check);
             config.routes.before("/api/v1/reviews", publicLimits::check);

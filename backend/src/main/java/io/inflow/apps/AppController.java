@@ -12,7 +12,7 @@ public final class AppController {
 
     public record NewApp(String name, List<String> allowedOrigins) {}
 
-    public record AppChange(String name, List<String> allowedOrigins, Map<String, String> theme) {}
+    public record AppChange(String name, List<String> allowedOrigins, Map<String, String> theme, Boolean anchorHealing) {}
 
     public record Rotation(Integer graceDays) {}
 
@@ -70,6 +70,6 @@ public final class AppController {
 
     public void update(Context ctx) {
         AppChange in = json.read(ctx, AppChange.class, MAX_BODY);
-        ctx.json(apps.update(ctx.pathParam("appId"), in.name(), in.allowedOrigins(), in.theme()));
+        ctx.json(apps.update(ctx.pathParam("appId"), in.name(), in.allowedOrigins(), in.theme(), in.anchorHealing()));
     }
 }

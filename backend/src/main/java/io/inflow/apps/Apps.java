@@ -18,7 +18,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Apps: their site keys, allowed origins and the version stamp that invalidates delivery caches. */
 public final class Apps {
-    private static final String COLUMNS = "id, name, site_key, allowed_origins, learner_secret, content_version, created_at, updated_at, theme";
+    private static final String COLUMNS = "id, name, site_key, allowed_origins, learner_secret, content_version, created_at, updated_at, theme, anchor_healing";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<java.util.Map<String, String>> THEME = new TypeReference<>() {};
 
@@ -35,7 +35,8 @@ public final class Apps {
         this.mapper = mapper;
         this.rowMapper = (rs, c) -> new App(rs.getString("id"), rs.getString("name"), rs.getString("site_key"),
                 readOrigins(rs.getString("allowed_origins")), rs.getString("learner_secret"),
-                rs.getLong("content_version"), rs.getString("created_at"), rs.getString("updated_at"), readTheme(rs.getString("theme")));
+                rs.getLong("content_version"), rs.getString("created_at"), rs.getString("updated_at"), readTheme(rs.getString("theme")),
+                rs.getBoolean("anchor_healing"));
     }
 
     public App create(String name, List<String> allowedOrigins) {
@@ -47,7 +48,7 @@ public final class Apps {
         List<String> origins = validate(name, allowedOrigins);
         String id = ids.next("app");
         String now = Times.format(clock.instant());
-        db.write(h -> h.createUpdate("INSERT INTO apps (" + COLUMNS + ") VALUES (:id, :name, :key, :origins, :secret, 1, :now, :now, '{}')")
+        db.write(h -> h.createUpdate("INSERT INTO apps (" + COLUMNS + ") VALUES (:id, :name, :key, :origins, :secret, 1, :now, :now, '{}', TRUE)")
                 .bind("id", id).bind("name", name.trim()).bind("key", siteKey).bind("origins", writeOrigins(origins))
                 .bind("secret", ids.secret(32)).bind("now", now).execute());
         return find(id).orElseThrow();
@@ -59,6 +60,11 @@ public final class Apps {
 
     /** Changes what is given (null: unchanged); a theme replaces the whole theme. */
     public App update(String id, String name, List<String> allowedOrigins, java.util.Map<String, String> theme) {
+        return update(id, name, allowedOrigins, theme, null);
+    }
+
+    /** As above; anchorHealing null leaves the setting as it is. */
+    public App update(String id, String name, List<String> allowedOrigins, java.util.Map<String, String> theme, Boolean anchorHealing) {
         App current = find(id).orElseThrow(() -> Problem.notFound("no app " + id));
         String newName = name == null ? current.name() : name;
         Validation themeErrors = new Validation();
@@ -66,8 +72,8 @@ public final class Apps {
         themeErrors.throwIfInvalid();
         List<String> origins = validate(newName, allowedOrigins == null ? current.allowedOrigins() : allowedOrigins);
         db.write(h -> {
-            h.createUpdate("UPDATE apps SET name = :name, allowed_origins = :origins, theme = :theme, updated_at = :now WHERE id = :id")
-                    .bind("id", id).bind("name", newName.trim()).bind("origins", writeOrigins(origins)).bind("theme", write(newTheme))
+            h.createUpdate("UPDATE apps SET name = :name, allowed_origins = :origins, theme = :theme, anchor_healing = :healing, updated_at = :now WHERE id = :id")
+                    .bind("healing", anchorHealing == null ? current.anchorHealing() : anchorHealing).bind("id", id).bind("name", newName.trim()).bind("origins", writeOrigins(origins)).bind("theme", write(newTheme))
                     .bind("now", Times.format(clock.instant())).execute();
             return bumpContentVersion(h, id);
         });
