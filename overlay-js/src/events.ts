@@ -68,7 +68,7 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   if (!text) return null;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return isNaN(date) ? null : Math.max(0, date - now);
 }
 
 /** Exponential backoff from one second, with ±20 % jitter so many pages do not retry in step; capped. */

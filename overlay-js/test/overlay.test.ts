@@ -111,6 +111,16 @@ describe('overlay', () => {
     expect(tipBox('tip_amount')).toBeNull();
   });
 
+  it('shows a tip again in the language the learner now reads', () => {
+    overlay.show([amountTip], '/a');
+    expect(tipBox('tip_amount')!.querySelector('.title')!.textContent).toBe('Amount in EUR');
+    overlay.show([{ ...amountTip, title: 'المبلغ باليورو', locale: 'ar', dir: 'rtl' }], '/a');
+    const box = tipBox('tip_amount')!;
+    expect(box.querySelector('.title')!.textContent).toBe('المبلغ باليورو');
+    expect([box.dir, box.lang]).toEqual(['rtl', 'ar']);
+    expect(shadow()!.querySelectorAll('[data-inflow-tip]')).toHaveLength(1);
+  });
+
   it('drops tips that are not for the new page', () => {
     overlay.show([amountTip]);
     overlay.show([modal('tip_other')]);
