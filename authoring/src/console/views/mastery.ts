@@ -5,6 +5,7 @@ import { query } from '../api.ts';
 import type { ViewContext } from '../context.ts';
 import { field, h, messageArea } from '../dom.ts';
 import { percent, type Row } from '../analytics/reports.ts';
+import { wireReport } from '../reportForm.ts';
 import { table } from './analytics.ts';
 
 const FIGURES: readonly [string, string][] = [['learners', 'Learners'], ['seen', 'Seen'], ['answered', 'Checks answered'],
@@ -45,17 +46,7 @@ export function masteryView(ctx: ViewContext): HTMLElement {
   const form = h('form', { class: 'card form-card', id: 'mastery-form', 'aria-label': 'Mastery filters' },
     h('div', { class: 'grid-4' }, field('App', app), field('Group by trait', trait, 'Empty: per tip. A trait such as team or role groups learners by its value.')),
     message.element);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void load();
-  });
-  app.addEventListener('change', () => void load());
-  trait.addEventListener('change', () => void load());
-
-  ctx.apps().then((apps) => {
-    for (const item of apps) app.appendChild(h('option', { value: item.id }, item.name));
-    void load();
-  }, (error: unknown) => message.show(error));
+  wireReport(ctx, form, app, [trait], (error) => message.show(error), load);
 
   return h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
     h('div', { class: 'view-head' }, h('h1', { id: 'view-heading' }, 'Mastery')),

@@ -51,6 +51,12 @@ class OverlayTest extends DemoBrowserTest {
                 + "return out; })();");
     }
 
+    /** The page without other tests' tips, and its elements' fingerprints. */
+    private Map<String, Object> freshPage(String page) {
+        clear(page);
+        return fingerprints(page);
+    }
+
     private String publish(String page, String title, Object anchor, Map<String, Object> fields) {
         Map<String, Object> tip = new HashMap<>(Map.of("appId", appId, "title", title, "body", "About **" + title + "**.",
                 "presentation", "tooltip", "pageRule", page));
@@ -63,6 +69,15 @@ class OverlayTest extends DemoBrowserTest {
         String id = created.json().get("id").asText();
         assertThat(admin.post("/api/v1/tips/" + id + "/publish", null).status()).isEqualTo(200);
         return id;
+    }
+
+    /** On a page of its own: a modal (priority 10), a banner, a tooltip on #name (priority 5) and a hotspot on #save. */
+    private void publishEveryPresentation(String page, String tooltipPlacement, String modal, String banner, String tooltip, String hotspot) {
+        Map<String, Object> fp = freshPage(page);
+        publish(page, modal, null, Map.of("presentation", "modal", "priority", 10));
+        publish(page, banner, null, Map.of("presentation", "banner"));
+        publish(page, tooltip, fp.get("name"), Map.of("priority", 5, "placement", tooltipPlacement));
+        publish(page, hotspot, fp.get("save"), Map.of("presentation", "hotspot"));
     }
 
     private List<WebElement> boxes() {
@@ -103,12 +118,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void everyPresentationShowsOneAtATimeByPriorityIsKeyboardOperableAndHasNoAxeViolations() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
-        publish(page, "Welcome aboard", null, Map.of("presentation", "modal", "priority", 10));
-        publish(page, "Maintenance tonight", null, Map.of("presentation", "banner"));
-        publish(page, "Full legal name", fp.get("name"), Map.of("priority", 5, "placement", "right"));
-        publish(page, "Saving sends the order", fp.get("save"), Map.of("presentation", "hotspot"));
+        publishEveryPresentation(page, "right", "Welcome aboard", "Maintenance tonight", "Full legal name", "Saving sends the order");
 
         browser.open(server.base + page);
         WebElement modal = box("Welcome aboard");
@@ -161,8 +171,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void aTooltipStaysBesideItsElementThroughScrollingResizingAndMoves() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Read the terms", fp.get("deep"), Map.of("placement", "right"));
         browser.open(server.base + page);
         WebElement tip = box("Read the terms");
@@ -187,8 +196,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void triggersOpenTipsWhenTheElementIsVisibleHoveredOrClicked() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Ready banner", null, Map.of("presentation", "banner", "frequency", "every_visit"));
         publish(page, "Check before submitting", fp.get("footer"), Map.of("trigger", "visible"));
         publish(page, "Save often", fp.get("save"), Map.of("trigger", "hover"));
@@ -219,8 +227,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void audienceRulesFollowTheTraitsFromIdentifyAndFrequencySurvivesAReload() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Ready banner", null, Map.of("presentation", "banner", "frequency", "every_visit"));
         publish(page, "For sales", fp.get("name"), Map.of("audience", List.of(Map.of("trait", "role", "op", "in", "value", List.of("sales", "lead")))));
         publish(page, "For big accounts", fp.get("save"), Map.of("audience", List.of(Map.of("trait", "seats", "op", "gte", "value", 10))));
@@ -280,8 +287,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void everythingWorksOnAStrictCspPage() {
         String page = "/test/csp.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Under strict CSP", fp.get("name"), Map.of("priority", 1));
         publish(page, "CSP banner", null, Map.of("presentation", "banner"));
         publish(page, "CSP hotspot", fp.get("save"), Map.of("presentation", "hotspot"));
@@ -365,8 +371,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void motionStopsWhenTheLearnerAsksForLessAndRunsOtherwise() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Moving modal", null, Map.of("presentation", "modal", "frequency", "every_visit"));
         publish(page, "Pulsing hotspot", fp.get("save"), Map.of("presentation", "hotspot", "frequency", "every_visit"));
         String running = "return document.getElementById(arguments[0]).shadowRoot.getAnimations().filter(a => a.playState === 'running').length";
@@ -391,17 +396,10 @@ class OverlayTest extends DemoBrowserTest {
 
     @Test
     void onARightToLeftPageEveryPresentationAndTheLauncherAreMirrored() {
-        String page = "/test/rtl.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
-        publish(page, "نافذة ترحيب", null, Map.of("presentation", "modal", "priority", 10));
-        publish(page, "صيانة الليلة", null, Map.of("presentation", "banner"));
-        publish(page, "الاسم الكامل", fp.get("name"), Map.of("placement", "bottom", "priority", 5));
-        publish(page, "الحفظ يرسل الطلب", fp.get("save"), Map.of("presentation", "hotspot"));
-        browser.open(server.base + page);
+        publishEveryPresentation("/test/rtl.html", "bottom", "نافذة ترحيب", "صيانة الليلة", "الاسم الكامل", "الحفظ يرسل الطلب");
+        browser.open(server.base + "/test/rtl.html"); // <html dir="rtl" lang="ar">
 
-        WebElement modal = box("نافذة ترحيب");
-        assertMirrored(modal, "modal");
+        WebElement modal = assertMirrored(box("نافذة ترحيب"), "modal");
         Rectangle m = modal.getRect();
         Rectangle ok = modal.findElement(By.cssSelector("[data-inflow-dismiss=got-it]")).getRect();
         assertThat(ok.x + ok.width / 2).as("'Got it' at the end of its row: the left").isLessThan(m.x + m.width / 2);
@@ -442,8 +440,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void anArabicTranslationOnALeftToRightPageIsMirroredInsideItsBox() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Full legal name", fp.get("name"), Map.of("placement", "bottom",
                 "locales", Map.of("ar", Map.of("title", "الاسم القانوني الكامل", "body", "كما في العقد."))));
         browser.open(server.base + page);
@@ -457,13 +454,14 @@ class OverlayTest extends DemoBrowserTest {
     }
 
     /** Right to left inside the box: its text runs from the right, and its close button sits at the left, before the title's text. */
-    private void assertMirrored(WebElement box, String what) {
+    private WebElement assertMirrored(WebElement box, String what) {
         assertThat(box.getCssValue("direction")).as(what).isEqualTo("rtl");
         Rectangle close = box.findElement(By.cssSelector(".close")).getRect();
         List<Long> title = textEdges(box.findElement(By.cssSelector(".title")));
         Rectangle r = box.getRect();
         assertThat(close.x - r.x).as(what + ": close button at the left").isBetween(0, 12);
         assertThat((long) close.x + close.width).as(what + ": close button before the title's text").isLessThanOrEqualTo(title.get(0));
+        return box;
     }
 
     /** The left and right edges of an element's text (not of its box), in CSS pixels. */
