@@ -51,6 +51,8 @@ class LearningInBrowserTest {
 
     @BeforeEach
     void openBrowser() {
+        // the browser stamps events with its own time: every test starts with the server's clock beside it
+        clock.set(Instant.now());
         browser = Browser.start();
     }
 
