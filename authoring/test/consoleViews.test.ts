@@ -4,6 +4,7 @@ import type { ViewContext } from '../src/console/context.ts';
 import { resolveRoute, routesFor } from '../src/console/routes.ts';
 import { appsView } from '../src/console/views/apps.ts';
 import { exportUrl } from '../src/console/views/export.ts';
+import { masteryUrl, masteryView } from '../src/console/views/mastery.ts';
 import { actionsFor, tipsView } from '../src/console/views/tips.ts';
 
 const flush = async (): Promise<void> => {
@@ -28,9 +29,9 @@ afterEach(() => {
 
 describe('routes', () => {
   it('shows accounts only to admins and export only to admins and analysts', () => {
-    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'tokens']);
-    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'export', 'tokens']);
-    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'export', 'accounts', 'tokens']);
+    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'mastery', 'tokens']);
+    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'mastery', 'export', 'tokens']);
+    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'mastery', 'export', 'accounts', 'tokens']);
   });
 
   it('sends a role away from a view it may not open', () => {
@@ -182,5 +183,31 @@ describe('export', () => {
     expect(exportUrl({ app: 'app_1', from: '2026-11-01', to: '2026-11-23', format: 'ndjson' }))
       .toBe('/api/v1/exports/events?format=ndjson&from=2026-11-01&to=2026-11-23&app=app_1');
     expect(exportUrl({ app: '', from: '', to: '', format: 'csv' })).toBe('/api/v1/exports/events?format=csv');
+  });
+});
+
+describe('mastery view', () => {
+  it('groups per tip, or per value of a trait shown as text', async () => {
+    expect(masteryUrl('app 1', '')).toBe('/api/v1/apps/app%201/mastery?by=tip');
+    expect(masteryUrl('app_1', 'team')).toBe('/api/v1/apps/app_1/mastery?by=trait&trait=team');
+    const asked: string[] = [];
+    const ctx = context('analyst', (url) => {
+      asked.push(url);
+      return json({ by: 'trait:team', items: [
+        { key: '<img src=x onerror=alert(1)>', title: 't', learners: 2, seen: 2, answered: 2, right: 1, rightShare: 0.5, reviewsDue: 0 },
+        { key: '', title: 't', learners: 1, seen: 1, answered: 0, right: 0, rightShare: 0, reviewsDue: 1 }] });
+    }, [{ id: 'app_1', name: 'CRM', siteKey: 'k', allowedOrigins: [] }]);
+    const view = masteryView(ctx);
+    document.body.appendChild(view);
+    const trait = view.querySelector<HTMLInputElement>('#mastery-trait')!;
+    trait.value = 'team';
+    await flush();
+    trait.dispatchEvent(new Event('change'));
+    await flush();
+    expect(asked.at(-1)).toBe('/api/v1/apps/app_1/mastery?by=trait&trait=team');
+    const cells = Array.from(view.querySelectorAll('#mastery-table tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent));
+    expect(cells).toEqual([['<img src=x onerror=alert(1)>', '2', '2', '2', '1', '50 %', '0'], ['(no value)', '1', '1', '0', '0', '0 %', '1']]);
+    expect(view.querySelector('img')).toBeNull();
+    expect(view.querySelector('#mastery-table th')!.textContent).toBe('team');
   });
 });

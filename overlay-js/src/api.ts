@@ -1,10 +1,10 @@
 // Asks the server which tips belong to a page; revalidates with the ETag remembered per URL.
-import type { Delivery, Tip } from './types';
+import type { Delivery } from './types';
 
 export interface DeliveryClient {
   get(url: string, lang?: string): Promise<Delivery>;
-  /** The launcher's search over the app's published tips, the page's own first. */
-  search(query: string, url: string, lang?: string): Promise<Tip[]>;
+  /** Another of the overlay's endpoints about a page, as JSON: `search` (with q, the launcher's search) or `mastery`. */
+  ask<T>(path: string, url: string, lang?: string, q?: string): Promise<T>;
 }
 
 /**
@@ -17,10 +17,7 @@ export function createDeliveryClient(server: string, key: string, doFetch: typeo
   const address = (path: string, page: string, lang = '', q = ''): string =>
     `${server}/api/v1/${path}?key=${encodeURIComponent(key)}&url=${encodeURIComponent(page)}${lang && `&lang=${encodeURIComponent(lang)}`}${q && `&q=${encodeURIComponent(q)}`}${learner ? `&learner=${encodeURIComponent(learner())}` : ''}${signature() ? `&learnerSignature=${signature()}` : ''}`;
   return {
-    async search(q, page, lang) {
-      const found = (await (await doFetch(address('search', page, lang, q), { credentials: 'omit' })).json()) as { tips?: Tip[] };
-      return found.tips ?? [];
-    },
+    ask: async (path, page, lang, q) => (await doFetch(address(path, page, lang, q), { credentials: 'omit' })).json(),
     async get(page, lang) {
       const url = address('delivery', page, lang);
       const cached = cache.get(url);

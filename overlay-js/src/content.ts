@@ -33,8 +33,9 @@ function append(parent: Node, node: unknown, doc: Document, depth: number): void
   }
   if (!Array.isArray(node) || typeof node[0] !== 'string' || depth > MAX_DEPTH) return;
   const tag = node[0].toLowerCase();
-  const attrs = node[1] && typeof node[1] === 'object' && !Array.isArray(node[1]) ? (node[1] as Record<string, unknown>) : {};
-  const children = node.slice(node[1] && typeof node[1] === 'object' && !Array.isArray(node[1]) ? 2 : 1);
+  const hasAttrs = node[1] && typeof node[1] === 'object' && !Array.isArray(node[1]);
+  const attrs = hasAttrs ? (node[1] as Record<string, unknown>) : {};
+  const children = node.slice(hasAttrs ? 2 : 1);
   if (DROPPED.has(tag)) return;
   if (!ALLOWED.has(tag)) {
     for (const c of children) append(parent, c, doc, depth + 1);

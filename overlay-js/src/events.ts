@@ -64,11 +64,11 @@ const MAX_AGE_MS = 29 * 24 * 3600_000;
 
 /** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or null when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header == null || header.trim() === '') return null;
-  const text = header.trim();
+  const text = header?.trim();
+  if (!text) return null;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return isNaN(date) ? null : Math.max(0, date - now);
 }
 
 /** Exponential backoff from one second, with ±20 % jitter so many pages do not retry in step; capped. */
@@ -257,11 +257,10 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     if (queue.length) schedule(0);
   };
 
-  const onPageHide = (): void => flushBeacon();
   const onVisibility = (): void => {
     if (win.document.visibilityState === 'hidden') flushBeacon();
   };
-  win.addEventListener('pagehide', onPageHide);
+  win.addEventListener('pagehide', flushBeacon);
   win.document.addEventListener('visibilitychange', onVisibility);
   restore();
 
@@ -285,9 +284,8 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     destroy() {
       flushBeacon();
       destroyed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      win.removeEventListener('pagehide', onPageHide);
+      clearTimeout(timer!);
+      win.removeEventListener('pagehide', flushBeacon);
       win.document.removeEventListener('visibilitychange', onVisibility);
     },
   };

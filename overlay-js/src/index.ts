@@ -84,11 +84,13 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     shadow: overlay.shadow,
     pageTips: () => forLearner(pageTips),
     async search(q) {
-      const found = forLearner(await delivery.search(q, win.location.href, lang()));
+      const found = forLearner((await delivery.ask<{ tips?: Tip[] }>('search', win.location.href, lang(), q)).tips ?? []);
       // Searches that find nothing tell authors what is missing.
       events.add('search', '', { query: q, results: found.length, noResult: !found.length });
       return found;
     },
+    mastery: () => delivery.ask('mastery', win.location.href, lang()),
+    mine: forLearner,
     choose: (tip) => overlay.reveal(tip),
   });
   let page = pageOf(win.location.href);

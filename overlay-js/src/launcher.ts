@@ -1,7 +1,7 @@
 // The launcher: a help button (and Alt+Shift+H) opening a panel that lists this page's tips and
 // searches all of the app's; choosing one shows it. The panel comes with the extra bundle on first open.
 import { withMore } from './lazy';
-import type { Tip } from './types';
+import type { Screen, Tip } from './types';
 import { el } from './ui/parts';
 
 export interface LauncherOptions {
@@ -10,6 +10,10 @@ export interface LauncherOptions {
   shadow(): ShadowRoot;
   pageTips(): Tip[];
   search(query: string): Promise<Tip[]>;
+  /** What the learner knows about this screen (GET /api/v1/mastery). */
+  mastery(): Promise<Screen>;
+  /** The tips among these that are for this learner (their audience). */
+  mine(tips: Tip[]): Tip[];
   choose(tip: Tip): void;
 }
 

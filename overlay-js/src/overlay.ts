@@ -196,7 +196,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
         .map((t) => [t.id, t]));
       for (const [id, old] of Array.from(states)) {
         const next = wanted.get(id);
-        if (!next || next.version !== old.tip.version) drop(id);
+        if (!next || next.version !== old.tip.version || next.locale !== old.tip.locale) drop(id); // changed, or now in another language
       }
       // A new page view: tips that were not carried over may announce themselves again.
       for (const id of Array.from(announced)) if (!states.has(id)) announced.delete(id);

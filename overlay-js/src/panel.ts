@@ -1,12 +1,16 @@
-// The launcher's panel (in the extra bundle): this page's tips, and a search over all of the app's.
+// The launcher's panel (in the extra bundle): this page's tips, a search over all of the app's, and what the
+// learner knows about this screen.
 import type { LauncherOptions } from './launcher';
 import type { Tip } from './types';
+import { masterySection } from './ui/mastery';
 import { el } from './ui/parts';
 
 /** Opens the panel in the overlay's shadow root; close(true) also puts the focus back on the button. Returns the teardown. */
 export function openPanel(doc: Document, o: LauncherOptions, close: (refocus?: boolean) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const panel = el(doc, 'div', 'tip panel');
+  let open = true;
+  // beside the launcher button: at the inline end, or at the left for data-launcher="bottom-left"
+  const panel = el(doc, 'div', `tip panel ${o.position}`);
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', 'Help');
   const input = el(doc, 'input');
@@ -14,21 +18,23 @@ export function openPanel(doc: Document, o: LauncherOptions, close: (refocus?: b
   input.setAttribute('aria-label', 'Search help');
   const list = el(doc, 'ul');
   list.setAttribute('aria-live', 'polite');
-  const show = (tips: Tip[], searched: boolean): void => {
+  const pick = (tip: Tip): void => { close(); o.choose(tip); };
+  const show = (tips: Tip[], query?: string): void => {
     list.replaceChildren(...tips.map((tip) => {
       const item = el(doc, 'li');
-      const pick = item.appendChild(el(doc, 'button', '', tip.title));
-      pick.type = 'button';
-      pick.addEventListener('click', () => { close(); o.choose(tip); });
+      const button = item.appendChild(el(doc, 'button', '', tip.title));
+      button.type = 'button';
+      button.addEventListener('click', () => pick(tip));
       return item;
     }));
-    if (!tips.length && searched) list.append(el(doc, 'li', '', 'No tips found'));
+    // the query shows as text, whatever it holds
+    if (!tips.length && query) list.append(el(doc, 'li', '', `No tips found for “${query}”`));
   };
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
     // One search per settled query, not one per keystroke.
-    timer = setTimeout(() => (q ? o.search(q).then((t) => show(t, true), () => show([], true)) : show(o.pageTips(), false)), 300);
+    timer = setTimeout(() => (q ? o.search(q).then((t) => show(t, q), () => show([], q)) : show(o.pageTips())), 300);
   });
   panel.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
@@ -36,10 +42,15 @@ export function openPanel(doc: Document, o: LauncherOptions, close: (refocus?: b
     close(true);
   });
   panel.append(input, list);
-  show(o.pageTips(), false);
+  show(o.pageTips());
+  o.mastery().then((screen) => {
+    const section = open && masterySection(doc, screen, o.mine, pick);
+    if (section) panel.appendChild(section);
+  }, () => {}); // without it the panel still searches
   o.shadow().appendChild(panel);
   input.focus();
   return () => {
+    open = false;
     clearTimeout(timer);
     panel.remove();
   };

@@ -52,3 +52,9 @@ export interface CheckResult {
   options: { id: string; correct: boolean; chosen: boolean; explanation?: string | null }[];
   next: { action: 'continue' | 'learn_more' | 'remedial_tip' | 'repeat_step'; url?: string | null; tip?: Tip | null } | null;
 }
+
+/** GET /api/v1/mastery: per page rule of the screen, what one learner knows; tips as delivered, to count the learner's own and open due ones. */
+export interface Screen {
+  pageRules?: { items?: { tipId: string; seen: boolean; hasCheck: boolean; lastAnswer?: string | null; reviewDue: boolean }[] }[];
+  tips?: Tip[];
+}

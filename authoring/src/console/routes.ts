@@ -6,6 +6,7 @@ import { accountsView } from './views/accounts.ts';
 import { analyticsView } from './views/analytics.ts';
 import { appsView } from './views/apps.ts';
 import { exportView } from './views/export.ts';
+import { masteryView } from './views/mastery.ts';
 import { tipsView } from './views/tips.ts';
 import { tokensView } from './views/tokens.ts';
 
@@ -22,6 +23,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'apps', label: 'Apps', roles: ALL, view: appsView },
   { name: 'tips', label: 'Tips', roles: ALL, view: tipsView },
   { name: 'analytics', label: 'Analytics', roles: ALL, view: analyticsView },
+  { name: 'mastery', label: 'Mastery', roles: ALL, view: masteryView },
   { name: 'export', label: 'Export', roles: ['admin', 'analyst'], view: exportView },
   { name: 'accounts', label: 'Accounts', roles: ['admin'], view: accountsView },
   { name: 'tokens', label: 'Tokens', roles: ALL, view: tokensView },

@@ -4,6 +4,7 @@
 import type { ViewContext } from '../context.ts';
 import { field, h, messageArea } from '../dom.ts';
 import { barChart, canDraw, lineChart, series } from '../analytics/chart.ts';
+import { wireReport } from '../reportForm.ts';
 import {
   anchorHealth, byHelpfulness, contentGaps, funnels, percent, reportUrl, totals, trendData,
   type Report, type ReportFilter, type ReportName, type Row,
@@ -149,17 +150,7 @@ export function analyticsView(ctx: ViewContext): HTMLElement {
     h('div', { class: 'grid-4' }, field('App', app), field('From', from), field('To', to), field('Page rule', pageRule)),
     h('p', { class: 'hint' }, 'Whole UTC days. The page rule narrows tip figures to tips with exactly that rule.'),
     message.element);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void load();
-  });
-  for (const control of [app, from, to]) control.addEventListener('change', () => void load());
-  pageRule.addEventListener('change', () => void load());
-
-  ctx.apps().then((apps) => {
-    for (const item of apps) app.appendChild(h('option', { value: item.id }, item.name));
-    void load();
-  }, (error: unknown) => message.show(error));
+  wireReport(ctx, form, app, [from, to, pageRule], (error) => message.show(error), load);
 
   return h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
     h('div', { class: 'view-head' }, h('h1', { id: 'view-heading' }, 'Analytics')), form, output);

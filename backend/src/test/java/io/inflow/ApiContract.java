@@ -10,30 +10,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP API against a real server and a real database; run once per store. */
+/** The HTTP API against a real server and a real database; run once per store, with {@link AuthoringApiContract}. */
 abstract class ApiContract extends StoreContract {
-    private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "input",
-            "selectors", List.of(Map.of("css", "[data-testid=\"opp-amount\"]", "count", 1)), "props", Map.of("name", "amount"));
-
     private JsonNode createTip(String title, String rule) {
         Http.Response r = author.post("/api/v1/tips", tip(title, rule, "Enter the **net** amount."));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
 
-    private Map<String, Object> tip(String title, String rule, String body) {
-        return Map.of("appId", appId, "title", title, "body", body, "presentation", "tooltip",
-                "placement", "right", "pageRule", rule, "anchor", ANCHOR);
-    }
-
     private JsonNode deliver(String url) {
         Http.Response r = server.http().get("/api/v1/delivery?key=" + siteKey + "&url=" + encode(url));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> titles(JsonNode delivery) {

@@ -5,37 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The authoring studio's API on a real server: versions, restore, preview delivery, media, search, accounts; run once per store. */
-abstract class AuthoringApiContract extends StoreContract {
-    private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "button",
-            "selectors", List.of(Map.of("css", "#save", "count", 1)), "props", Map.of("text", "Save"));
-
+/**
+ * The authoring studio's API on a real server: versions, restore, preview delivery, media, search, accounts. It adds
+ * these to {@link ApiContract}, so one server and one database per store serve both (SqliteApiTest, PostgresApiTest).
+ */
+abstract class AuthoringApiContract extends ApiContract {
     Http analyst;
 
     @BeforeAll
     void signInAnalyst() {
         analyst = server.signedIn("analyst");
-    }
-
-    private Map<String, Object> tip(String title, String body, String rule) {
-        Map<String, Object> tip = new HashMap<>(Map.of("appId", appId, "title", title, "body", body, "presentation", "tooltip",
-                "placement", "right", "pageRule", rule, "anchor", ANCHOR));
-        return tip;
-    }
-
-    private String create(Map<String, Object> tip) {
-        Http.Response r = author.post("/api/v1/tips", tip);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asText();
     }
 
     private List<JsonNode> versions(Http who, String id) {
@@ -48,8 +34,8 @@ abstract class AuthoringApiContract extends StoreContract {
 
     @Test
     void everySaveIsAVersionWithWhoWhenAndWhatChanged() {
-        String id = create(tip("Amount", "Enter the **net** amount.", "/orders/:id"));
-        Map<String, Object> edit = tip("Amount in EUR", "Enter the **net** amount.", "/orders/:id");
+        String id = create(tip("Amount", "/orders/:id", "Enter the **net** amount."));
+        Map<String, Object> edit = tip("Amount in EUR", "/orders/:id", "Enter the **net** amount.");
         assertThat(admin.put("/api/v1/tips/" + id, edit, "If-Match", "\"1\"").status()).isEqualTo(200);
         assertThat(author.post("/api/v1/tips/" + id + "/publish", null).status()).isEqualTo(200);
 
@@ -68,8 +54,8 @@ abstract class AuthoringApiContract extends StoreContract {
 
     @Test
     void restoringAnOldVersionBringsBackItsContentAsANewVersion() {
-        String id = create(tip("First words", "The **first** body.", "/a"));
-        Map<String, Object> second = tip("Second words", "The second body.", "/b/:id");
+        String id = create(tip("First words", "/a", "The **first** body."));
+        Map<String, Object> second = tip("Second words", "/b/:id", "The second body.");
         second.put("learnMore", Map.of("url", "https://wiki.example.com/x", "label", "Wiki"));
         assertThat(author.put("/api/v1/tips/" + id, second).status()).isEqualTo(200);
         assertThat(author.post("/api/v1/tips/" + id + "/publish", null).status()).isEqualTo(200);
@@ -92,8 +78,8 @@ abstract class AuthoringApiContract extends StoreContract {
 
     @Test
     void aStaleRestoreOrAMissingVersionIsRefusedAndChangesNothing() {
-        String id = create(tip("Kept", "Body.", "/k"));
-        assertThat(author.put("/api/v1/tips/" + id, tip("Kept too", "Body.", "/k")).status()).isEqualTo(200);
+        String id = create(tip("Kept", "/k", "Body."));
+        assertThat(author.put("/api/v1/tips/" + id, tip("Kept too", "/k", "Body.")).status()).isEqualTo(200);
         Http.Response stale = author.post("/api/v1/tips/" + id + "/versions/1/restore", null, "If-Match", "\"1\"");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().get("detail").asText()).contains("version 2");
@@ -107,10 +93,10 @@ abstract class AuthoringApiContract extends StoreContract {
 
     @Test
     void tipsSavedBeforeVersionsExistedKeepTheirStateWhenFirstChanged() {
-        String id = create(tip("Old state", "Old body.", "/o"));
+        String id = create(tip("Old state", "/o", "Old body."));
         // as if the tip predates the versions table
         server.inflow.database().write(h -> h.execute("DELETE FROM tip_versions WHERE tip_id = ?", id));
-        assertThat(author.put("/api/v1/tips/" + id, tip("New state", "Old body.", "/o")).status()).isEqualTo(200);
+        assertThat(author.put("/api/v1/tips/" + id, tip("New state", "/o", "Old body.")).status()).isEqualTo(200);
         List<JsonNode> versions = versions(author, id);
         assertThat(versions).extracting(v -> v.get("change").asText()).containsExactly("edited", "recorded");
         assertThat(versions.get(1).get("tip").get("title").asText()).isEqualTo("Old state");
@@ -119,13 +105,13 @@ abstract class AuthoringApiContract extends StoreContract {
 
     @Test
     void previewDeliveryShowsDraftsToAuthorsOnly() {
-        String draft = create(tip("Draft tip", "Draft.", "/preview/:id"));
-        String live = create(tip("Live tip", "Live.", "/preview/:id"));
-        String archived = create(tip("Gone tip", "Gone.", "/preview/:id"));
+        String draft = create(tip("Draft tip", "/preview/:id", "Draft."));
+        String live = create(tip("Live tip", "/preview/:id", "Live."));
+        String archived = create(tip("Gone tip", "/preview/:id", "Gone."));
         author.post("/api/v1/tips/" + live + "/publish", null);
         author.post("/api/v1/tips/" + archived + "/archive", null);
         String url = "/api/v1/delivery/preview?app=" + appId + "&url="
-                + URLEncoder.encode("https://crm.example.com/preview/7", StandardCharsets.UTF_8);
+                + encode("https://crm.example.com/preview/7");
 
         Http.Response r = author.get(url);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -143,7 +129,7 @@ abstract class AuthoringApiContract extends StoreContract {
 
     @Test
     void mediaIsStoredDeliveredAndValidatedLikeLearnMore() {
-        Map<String, Object> withMedia = tip("With a picture", "Look.", "/m");
+        Map<String, Object> withMedia = tip("With a picture", "/m", "Look.");
         withMedia.put("media", Map.of("type", "image", "url", "https://cdn.example.com/a.png", "alt", "The amount field"));
         String id = create(withMedia);
         JsonNode media = author.get("/api/v1/tips/" + id).json().get("media");
@@ -151,10 +137,10 @@ abstract class AuthoringApiContract extends StoreContract {
         assertThat(media.get("url").asText()).isEqualTo("https://cdn.example.com/a.png");
         assertThat(media.get("alt").asText()).isEqualTo("The amount field");
         author.post("/api/v1/tips/" + id + "/publish", null);
-        String url = "/api/v1/delivery/preview?app=" + appId + "&url=" + URLEncoder.encode("https://crm.example.com/m", StandardCharsets.UTF_8);
+        String url = "/api/v1/delivery/preview?app=" + appId + "&url=" + encode("https://crm.example.com/m");
         assertThat(author.get(url).json().get("tips").get(0).get("media").get("type").asText()).isEqualTo("image");
 
-        Map<String, Object> bad = tip("Bad media", "x", "/m");
+        Map<String, Object> bad = tip("Bad media", "/m", "x");
         bad.put("media", Map.of("type", "audio", "url", "javascript:alert(1)"));
         Http.Response refused = author.post("/api/v1/tips", bad);
         assertThat(refused.status()).isEqualTo(422);
@@ -166,10 +152,10 @@ abstract class AuthoringApiContract extends StoreContract {
     @Test
     void listFindsTipsByWordsInTheTitleAndTextInThePageRule() {
         String word = "Zq" + System.nanoTime();
-        String a = create(tip("Net " + word + " 100%_x", "x", "/quotes-" + word + "/:id"));
-        String b = create(tip("Gross " + word, "x", "/orders-" + word + "/:id"));
-        create(tip("Net " + word + " 100 x", "x", "/quotes-" + word + "/:id"));
-        assertThat(ids("?limit=200&q=" + URLEncoder.encode(word.toUpperCase() + " 100%_", StandardCharsets.UTF_8)))
+        String a = create(tip("Net " + word + " 100%_x", "/quotes-" + word + "/:id", "x"));
+        String b = create(tip("Gross " + word, "/orders-" + word + "/:id", "x"));
+        create(tip("Net " + word + " 100 x", "/quotes-" + word + "/:id", "x"));
+        assertThat(ids("?limit=200&q=" + encode(word.toUpperCase() + " 100%_")))
                 .as("case-insensitive; % and _ are literal").containsExactly(a);
         assertThat(ids("?limit=200&q=" + word + "&page=%2Forders-" + word.toLowerCase())).containsExactly(b);
         assertThat(author.get("/api/v1/tips?q=" + "x".repeat(201)).status()).isEqualTo(422);
@@ -192,15 +178,15 @@ abstract class AuthoringApiContract extends StoreContract {
         Http writer = server.http();
         writer.signIn(email, "long enough password");
         String token = writer.post("/api/v1/tokens", Map.of("name", "t")).json().get("token").asText();
-        Http.Response written = writer.post("/api/v1/tips", tip("Kept after removal", "x", "/r"));
+        Http.Response written = writer.post("/api/v1/tips", tip("Kept after removal", "/r", "x"));
         assertThat(written.status()).isEqualTo(201);
         String tip = written.json().get("id").asText();
-        assertThat(writer.put("/api/v1/tips/" + tip, tip("Edited by the writer", "x", "/r")).status()).isEqualTo(200);
+        assertThat(writer.put("/api/v1/tips/" + tip, tip("Edited by the writer", "/r", "x")).status()).isEqualTo(200);
 
         Http.Response changed = admin.patch("/api/v1/accounts/" + id, Map.of("role", "analyst"));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("role").asText()).isEqualTo("analyst");
-        assertThat(writer.put("/api/v1/tips/" + tip, tip("Analysts cannot", "x", "/r")).status()).isEqualTo(403);
+        assertThat(writer.put("/api/v1/tips/" + tip, tip("Analysts cannot", "/r", "x")).status()).isEqualTo(403);
         assertThat(admin.patch("/api/v1/accounts/" + id, Map.of("role", "owner")).status()).isEqualTo(422);
         assertThat(author.patch("/api/v1/accounts/" + id, Map.of("role", "admin")).status()).isEqualTo(403);
 

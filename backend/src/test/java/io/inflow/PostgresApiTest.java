@@ -2,7 +2,7 @@ package io.inflow;
 
 import io.inflow.testing.Databases;
 
-class PostgresApiTest extends ApiContract {
+class PostgresApiTest extends AuthoringApiContract {
     @Override
     String databaseUrl() {
         return Databases.postgresql();

@@ -2,7 +2,7 @@ package io.inflow;
 
 import io.inflow.testing.Databases;
 
-class SqliteApiTest extends ApiContract {
+class SqliteApiTest extends AuthoringApiContract {
     @Override
     String databaseUrl() {
         return Databases.sqlite();

@@ -3,6 +3,7 @@ package io.inflow.learning;
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
 import io.inflow.delivery.DeliveryController;
+import io.inflow.delivery.Languages;
 import io.inflow.delivery.PageRule;
 import io.inflow.web.Cors;
 import io.inflow.web.Json;
@@ -58,7 +59,7 @@ public final class LearningController {
         ctx.json(Map.of("items", learning.reviews(app, learner)));
     }
 
-    /** GET /api/v1/mastery?key=&learner=&url=: what this learner knows about the screen. */
+    /** GET /api/v1/mastery?key=&learner=&url=&lang=: what this learner knows about the screen. */
     public void screen(Context ctx) {
         App app = overlayApp(ctx);
         String learner = verifiedLearner(ctx, app);
@@ -69,7 +70,7 @@ public final class LearningController {
             throw Problem.invalid("url", e.getMessage());
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.json(mastery.screen(app, learner, url));
+        ctx.json(mastery.screen(app, learner, url, Languages.parse(ctx.queryParam("lang"))));
     }
 
     public void budget(Context ctx) {

@@ -30,7 +30,8 @@ public final class Mastery {
     public record RuleMastery(String pageRule, int tips, int seen, double seenShare, int checks, int checksRight,
                               double checksRightShare, int reviewsDue, List<TipMastery> items) {}
 
-    public record Screen(List<RuleMastery> pageRules) {}
+    /** tips: the screen's tips as delivery gives them (audiences included), so the launcher counts only the learner's and opens due ones. */
+    public record Screen(List<RuleMastery> pageRules, List<Delivery.DeliveredTip> tips) {}
 
     /** Across learners: learners who saw it, answered its check, whose last answer was right, and who have a review due. */
     public record Group(String key, String title, int learners, int seen, int answered, int right, double rightShare, int reviewsDue) {}
@@ -53,14 +54,15 @@ public final class Mastery {
         this.mapper = mapper;
     }
 
-    /** What this learner knows about the screen at url. */
-    public Screen screen(App app, String learnerId, URI url) {
+    /** What this learner knows about the screen at url; tips in the first of the learner's languages they have. */
+    public Screen screen(App app, String learnerId, URI url, List<String> languages) {
         String learner = learning.learnerHash(app, learnerId);
         Instant now = clock.instant();
         Map<String, Memory> memories = new HashMap<>();
         db.read(h -> Memories.ofLearner(h, app.id(), learner)).forEach(m -> memories.put(m.tipId(), m));
         Map<String, List<TipMastery>> byRule = new LinkedHashMap<>();
-        for (Delivery.DeliveredTip tip : delivery.forPage(app, url, List.of()).tips()) {
+        List<Delivery.DeliveredTip> onScreen = delivery.forPage(app, url, languages).tips();
+        for (Delivery.DeliveredTip tip : onScreen) {
             Memory m = memories.get(tip.id());
             byRule.computeIfAbsent(tip.pageRule(), r -> new ArrayList<>()).add(new TipMastery(tip.id(), tip.title(),
                     m != null && m.views() > 0, tip.check() != null, m == null ? null : m.lastAnswer(),
@@ -74,7 +76,7 @@ public final class Mastery {
             int due = (int) items.stream().filter(TipMastery::reviewDue).count();
             rules.add(new RuleMastery(rule, items.size(), seen, share(seen, items.size()), checks, right, share(right, checks), due, items));
         });
-        return new Screen(rules);
+        return new Screen(rules, onScreen);
     }
 
     private record Row(String learner, Memory memory, String traits, boolean reinforce) {}

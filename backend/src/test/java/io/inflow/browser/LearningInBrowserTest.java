@@ -51,6 +51,8 @@ class LearningInBrowserTest {
 
     @BeforeEach
     void openBrowser() {
+        // the browser stamps events with its own time: every test starts with the server's clock beside it
+        clock.set(Instant.now());
         browser = Browser.start();
     }
 
@@ -140,6 +142,88 @@ class LearningInBrowserTest {
         assertThat(tip(id).getText()).contains("Calls feed the forecast");
         JsonNode reviews = server.http().get("/api/v1/reviews?key=demo-crm&learner=" + LEARNER).json().get("items");
         assertThat(reviews.findValuesAsText("tipId")).contains(id);
+    }
+
+    @Test
+    void theLauncherShowsWhatTheLearnerKnowsAboutTheScreenAndOpensADueReview() {
+        String page = "/demo/accounts/4";
+        Http author = server.signedIn("author");
+        java.util.function.Function<Map<String, Object>, String> publish = fields -> {
+            Map<String, Object> tip = new HashMap<>(Map.of("appId", appId, "pageRule", page, "body", "Read me."));
+            tip.putAll(fields);
+            Http.Response created = author.post("/api/v1/tips", tip);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            author.post("/api/v1/tips/" + id + "/publish", null);
+            return id;
+        };
+        String withCheck = publish.apply(Map.of("title", "Forecast calls", "presentation", "tooltip", "placement", "bottom",
+                "anchor", LOG_CALL, "priority", 5, "check", Map.of("question", "When do you log a call?", "onWrong", "repeat_step", "options", List.of(
+                        Map.of("id", "same-day", "text", "The same day", "correct", true),
+                        Map.of("id", "friday", "text", "On Friday", "correct", false)))));
+        String reinforced = publish.apply(Map.of("title", "Pipeline review on Fridays", "presentation", "banner", "reinforce", true));
+        publish.apply(Map.of("title", "Quarter-end rules", "presentation", "modal", "trigger", "launcher"));
+        publish.apply(Map.of("title", "Support only", "presentation", "banner",
+                "audience", List.of(Map.of("trait", "role", "op", "equals", "value", "support")))); // the demo worker is in sales
+
+        // the worker sees the tooltip and the banner, and answers the check right
+        browser.open(server.base + page);
+        tip(reinforced);
+        inTip(withCheck, "input[value=\"same-day\"]").click();
+        inTip(withCheck, "button.answer").click();
+        browser.waitFor(d -> "right".equals(inTip(withCheck, "[data-inflow-check]").getAttribute("data-result")) ? true : null);
+        browser.open(server.base + "/demo/accounts"); // leaving the page sends the views
+        String mastery = "/api/v1/mastery?key=demo-crm&learner=" + LEARNER + "&url=" + URLEncoder.encode(server.base + page, StandardCharsets.UTF_8);
+        browser.waitFor(Duration.ofSeconds(15), d -> server.http().get(mastery).json().get("pageRules").get(0).get("seen").asInt() == 2 ? true : null);
+
+        browser.open(server.base + page);
+        tip(withCheck); // not dismissed, so it comes again, with its check
+        WebElement section = openKnowledge();
+        assertThat(paragraphs(section)).containsExactly("You have seen 2 of 3 tips here.", "1 of 1 check answered right.", "No reviews due.");
+        assertThat(browser.axeViolations(OVERLAY)).as("the panel with what the learner knows").isEmpty();
+        press(org.openqa.selenium.Keys.ESCAPE);
+        browser.waitFor(d -> browser.inShadowNow(OVERLAY, ".panel").isEmpty() ? true : null);
+
+        inTip(withCheck, "input[value=\"friday\"]").click();
+        inTip(withCheck, "button.answer").click();
+        browser.waitFor(d -> "wrong".equals(inTip(withCheck, "[data-inflow-check]").getAttribute("data-result")) ? true : null);
+        assertThat(paragraphs(openKnowledge())).containsExactly("You have seen 2 of 3 tips here.", "0 of 1 check answered right.", "No reviews due.");
+        press(org.openqa.selenium.Keys.ESCAPE);
+
+        clock.advance(Duration.ofDays(30)); // the banner's review falls due
+        WebElement later = openKnowledge();
+        assertThat(paragraphs(later)).containsExactly("You have seen 2 of 3 tips here.", "0 of 1 check answered right.", "1 review due:");
+        assertThat(later.findElement(org.openqa.selenium.By.cssSelector("[data-inflow-review]")).getText()).isEqualTo("Pipeline review on Fridays");
+        assertThat(browser.axeViolations(OVERLAY)).as("with a review due").isEmpty();
+        // keyboard only: Tab from the search field reaches the review, Enter opens it
+        for (int i = 0; i < 8 && !reinforced.equals(browser.js("return document.getElementById(arguments[0]).shadowRoot.activeElement"
+                + "?.getAttribute('data-inflow-review')", OVERLAY)); i++) {
+            press(org.openqa.selenium.Keys.TAB);
+        }
+        press(org.openqa.selenium.Keys.ENTER);
+        assertThat(tip(reinforced).getText()).contains("Pipeline review on Fridays");
+        assertThat(browser.inShadowNow(OVERLAY, ".panel")).as("choosing closes the panel").isEmpty();
+    }
+
+    /** Opens the launcher with its shortcut and waits for "What you know about this screen". */
+    private WebElement openKnowledge() {
+        browser.waitFor(d -> browser.inShadowNow(OVERLAY, ".panel").isEmpty() ? true : null);
+        new org.openqa.selenium.interactions.Actions(browser.driver).keyDown(org.openqa.selenium.Keys.ALT).keyDown(org.openqa.selenium.Keys.SHIFT)
+                .sendKeys("H").keyUp(org.openqa.selenium.Keys.SHIFT).keyUp(org.openqa.selenium.Keys.ALT).perform();
+        WebElement panel = browser.waitFor(d -> browser.inShadowNow(OVERLAY, ".panel").stream().findFirst().orElse(null));
+        try {
+            return browser.waitFor(d -> browser.inShadowNow(OVERLAY, ".panel [data-inflow-mastery]").stream().findFirst().orElse(null));
+        } catch (RuntimeException e) {
+            throw new AssertionError("no \"what you know\" section in " + panel.getAttribute("outerHTML"), e);
+        }
+    }
+
+    private static List<String> paragraphs(WebElement section) {
+        return section.findElements(org.openqa.selenium.By.cssSelector("p")).stream().map(WebElement::getText).toList();
+    }
+
+    private void press(CharSequence keys) {
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(keys).perform();
     }
 
     private Boolean memoryDue(String tipId) {

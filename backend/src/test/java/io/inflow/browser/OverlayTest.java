@@ -4,9 +4,6 @@ import static io.inflow.testing.Rects.gap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inflow.testing.Http;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.openqa.selenium.interactions.Actions;
  */
 class OverlayTest extends DemoBrowserTest {
     private static final String OVERLAY = "inflow-overlay-root";
-    private static final Path AXE = Path.of("../overlay-js/node_modules/axe-core/axe.min.js");
 
     String appId;
 
@@ -55,6 +51,12 @@ class OverlayTest extends DemoBrowserTest {
                 + "return out; })();");
     }
 
+    /** The page without other tests' tips, and its elements' fingerprints. */
+    private Map<String, Object> freshPage(String page) {
+        clear(page);
+        return fingerprints(page);
+    }
+
     private String publish(String page, String title, Object anchor, Map<String, Object> fields) {
         Map<String, Object> tip = new HashMap<>(Map.of("appId", appId, "title", title, "body", "About **" + title + "**.",
                 "presentation", "tooltip", "pageRule", page));
@@ -67,6 +69,15 @@ class OverlayTest extends DemoBrowserTest {
         String id = created.json().get("id").asText();
         assertThat(admin.post("/api/v1/tips/" + id + "/publish", null).status()).isEqualTo(200);
         return id;
+    }
+
+    /** On a page of its own: a modal (priority 10), a banner, a tooltip on #name (priority 5) and a hotspot on #save. */
+    private void publishEveryPresentation(String page, String tooltipPlacement, String modal, String banner, String tooltip, String hotspot) {
+        Map<String, Object> fp = freshPage(page);
+        publish(page, modal, null, Map.of("presentation", "modal", "priority", 10));
+        publish(page, banner, null, Map.of("presentation", "banner"));
+        publish(page, tooltip, fp.get("name"), Map.of("priority", 5, "placement", tooltipPlacement));
+        publish(page, hotspot, fp.get("save"), Map.of("presentation", "hotspot"));
     }
 
     private List<WebElement> boxes() {
@@ -93,21 +104,8 @@ class OverlayTest extends DemoBrowserTest {
         new Actions(browser.driver).sendKeys(key).perform();
     }
 
-    /** axe-core's violations for the overlay (its shadow tree included), as "rule: help" lines. */
-    @SuppressWarnings("unchecked")
     private List<String> axeViolations() {
-        if (browser.js("return typeof window.axe").equals("undefined")) {
-            try {
-                browser.js(Files.readString(AXE));
-            } catch (IOException e) {
-                throw new AssertionError("axe-core is installed with overlay-js (npm ci): " + AXE.toAbsolutePath(), e);
-            }
-        }
-        Object result = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run({include: [['#" + OVERLAY + "']]}, {resultTypes: ['violations']})"
-                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
-        return (List<String>) result;
+        return browser.axeViolations(OVERLAY);
     }
 
     private String activeInOverlay() {
@@ -120,12 +118,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void everyPresentationShowsOneAtATimeByPriorityIsKeyboardOperableAndHasNoAxeViolations() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
-        publish(page, "Welcome aboard", null, Map.of("presentation", "modal", "priority", 10));
-        publish(page, "Maintenance tonight", null, Map.of("presentation", "banner"));
-        publish(page, "Full legal name", fp.get("name"), Map.of("priority", 5, "placement", "right"));
-        publish(page, "Saving sends the order", fp.get("save"), Map.of("presentation", "hotspot"));
+        publishEveryPresentation(page, "right", "Welcome aboard", "Maintenance tonight", "Full legal name", "Saving sends the order");
 
         browser.open(server.base + page);
         WebElement modal = box("Welcome aboard");
@@ -178,8 +171,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void aTooltipStaysBesideItsElementThroughScrollingResizingAndMoves() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Read the terms", fp.get("deep"), Map.of("placement", "right"));
         browser.open(server.base + page);
         WebElement tip = box("Read the terms");
@@ -204,8 +196,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void triggersOpenTipsWhenTheElementIsVisibleHoveredOrClicked() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Ready banner", null, Map.of("presentation", "banner", "frequency", "every_visit"));
         publish(page, "Check before submitting", fp.get("footer"), Map.of("trigger", "visible"));
         publish(page, "Save often", fp.get("save"), Map.of("trigger", "hover"));
@@ -236,8 +227,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void audienceRulesFollowTheTraitsFromIdentifyAndFrequencySurvivesAReload() {
         String page = "/test/page.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Ready banner", null, Map.of("presentation", "banner", "frequency", "every_visit"));
         publish(page, "For sales", fp.get("name"), Map.of("audience", List.of(Map.of("trait", "role", "op", "in", "value", List.of("sales", "lead")))));
         publish(page, "For big accounts", fp.get("save"), Map.of("audience", List.of(Map.of("trait", "seats", "op", "gte", "value", 10))));
@@ -297,8 +287,7 @@ class OverlayTest extends DemoBrowserTest {
     @Test
     void everythingWorksOnAStrictCspPage() {
         String page = "/test/csp.html";
-        clear(page);
-        Map<String, Object> fp = fingerprints(page);
+        Map<String, Object> fp = freshPage(page);
         publish(page, "Under strict CSP", fp.get("name"), Map.of("priority", 1));
         publish(page, "CSP banner", null, Map.of("presentation", "banner"));
         publish(page, "CSP hotspot", fp.get("save"), Map.of("presentation", "hotspot"));
@@ -377,6 +366,109 @@ class OverlayTest extends DemoBrowserTest {
         } finally {
             admin.patch("/api/v1/apps/" + appId, Map.of("theme", Map.of()));
         }
+    }
+
+    @Test
+    void motionStopsWhenTheLearnerAsksForLessAndRunsOtherwise() {
+        String page = "/test/page.html";
+        Map<String, Object> fp = freshPage(page);
+        publish(page, "Moving modal", null, Map.of("presentation", "modal", "frequency", "every_visit"));
+        publish(page, "Pulsing hotspot", fp.get("save"), Map.of("presentation", "hotspot", "frequency", "every_visit"));
+        String running = "return document.getElementById(arguments[0]).shadowRoot.getAnimations().filter(a => a.playState === 'running').length";
+        for (boolean reduce : List.of(false, true)) {
+            browser.reduceMotion(reduce);
+            browser.open(server.base + page);
+            assertThat(browser.js("return matchMedia('(prefers-reduced-motion: reduce)').matches")).isEqualTo(reduce);
+            WebElement modal = box("Moving modal");
+            assertThat(modal.getCssValue("animation-name")).as("the modal's entrance, reduce=" + reduce).isEqualTo(reduce ? "none" : "inflow-rise");
+            press(Keys.ESCAPE);
+            gone("Moving modal");
+            WebElement beacon = beacon();
+            assertThat(beacon.getCssValue("animation-name")).as("the beacon's pulse, reduce=" + reduce).isEqualTo(reduce ? "none" : "inflow-pulse");
+            new Actions(browser.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys("H").keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+            WebElement panel = browser.inShadow(OVERLAY, ".panel").get(0);
+            assertThat(panel.getCssValue("animation-name")).as("the launcher panel's entrance, reduce=" + reduce).isEqualTo(reduce ? "none" : "inflow-rise");
+            assertThat((Long) browser.js(running, OVERLAY)).as("animations running, reduce=" + reduce).matches(n -> reduce ? n == 0 : n > 0);
+            assertThat(browser.inShadowNow(OVERLAY, "*").stream().map(e -> e.getCssValue("transition-duration")).distinct().toList())
+                    .as("no transitions at all").containsOnly("0s");
+        }
+    }
+
+    @Test
+    void onARightToLeftPageEveryPresentationAndTheLauncherAreMirrored() {
+        publishEveryPresentation("/test/rtl.html", "bottom", "نافذة ترحيب", "صيانة الليلة", "الاسم الكامل", "الحفظ يرسل الطلب");
+        browser.open(server.base + "/test/rtl.html"); // <html dir="rtl" lang="ar">
+
+        WebElement modal = assertMirrored(box("نافذة ترحيب"), "modal");
+        Rectangle m = modal.getRect();
+        Rectangle ok = modal.findElement(By.cssSelector("[data-inflow-dismiss=got-it]")).getRect();
+        assertThat(ok.x + ok.width / 2).as("'Got it' at the end of its row: the left").isLessThan(m.x + m.width / 2);
+        assertThat(axeViolations()).as("right-to-left modal and banner").isEmpty();
+        press(Keys.ESCAPE);
+        gone("نافذة ترحيب");
+
+        WebElement banner = box("صيانة الليلة");
+        assertMirrored(banner, "banner");
+        Rectangle b = banner.getRect();
+        assertThat(b.x + b.width - textEdges(banner.findElement(By.cssSelector(".title"))).get(1)).as("the banner's title starts at the right").isBetween(0L, 20L);
+
+        WebElement tooltip = box("الاسم الكامل");
+        assertMirrored(tooltip, "tooltip");
+        Rectangle t = tooltip.getRect();
+        assertThat(gap(t, browser.driver.findElement(By.id("name")).getRect())).isBetween(0, 30);
+        assertThat(t.x + t.width - textEdges(tooltip.findElement(By.cssSelector(".title"))).get(1)).as("the tooltip's title starts at the right").isBetween(0L, 20L);
+        press(Keys.ESCAPE);
+        gone("الاسم الكامل");
+
+        Rectangle save = browser.driver.findElement(By.id("save")).getRect();
+        Rectangle dot = beacon().getRect();
+        assertThat(Math.abs(dot.x + dot.width / 2 - save.x)).as("the beacon on the element's top end corner: the left").isLessThanOrEqualTo(4);
+
+        WebElement launcher = browser.inShadow(OVERLAY, ".launcher").get(0);
+        int width = ((Long) browser.js("return innerWidth")).intValue();
+        assertThat(launcher.getRect().x).as("the launcher at the bottom end corner: the left").isLessThan(width / 2);
+        launcher.click();
+        WebElement panel = browser.inShadow(OVERLAY, ".panel").get(0);
+        assertThat(panel.getCssValue("direction")).isEqualTo("rtl");
+        assertThat(panel.getRect().x).as("the panel above the launcher, at the left").isLessThan(width / 2);
+        WebElement listed = browser.inShadow(OVERLAY, ".panel li button").get(0);
+        Rectangle item = listed.getRect();
+        assertThat(item.x + item.width - textEdges(listed).get(1)).as("the page's tips read from the right").isBetween(0L, 3L);
+        assertThat(axeViolations()).as("right-to-left launcher panel").isEmpty();
+    }
+
+    @Test
+    void anArabicTranslationOnALeftToRightPageIsMirroredInsideItsBox() {
+        String page = "/test/page.html";
+        Map<String, Object> fp = freshPage(page);
+        publish(page, "Full legal name", fp.get("name"), Map.of("placement", "bottom",
+                "locales", Map.of("ar", Map.of("title", "الاسم القانوني الكامل", "body", "كما في العقد."))));
+        browser.open(server.base + page);
+        box("Full legal name");
+        browser.js("Inflow.identify('u-ar', {locale: 'ar'})");
+        WebElement tip = box("الاسم القانوني الكامل");
+        assertThat(tip.getAttribute("dir")).isEqualTo("rtl");
+        assertThat(tip.getAttribute("lang")).isEqualTo("ar");
+        assertMirrored(tip, "translated tooltip");
+        assertThat(axeViolations()).as("translated tooltip").isEmpty();
+    }
+
+    /** Right to left inside the box: its text runs from the right, and its close button sits at the left, before the title's text. */
+    private WebElement assertMirrored(WebElement box, String what) {
+        assertThat(box.getCssValue("direction")).as(what).isEqualTo("rtl");
+        Rectangle close = box.findElement(By.cssSelector(".close")).getRect();
+        List<Long> title = textEdges(box.findElement(By.cssSelector(".title")));
+        Rectangle r = box.getRect();
+        assertThat(close.x - r.x).as(what + ": close button at the left").isBetween(0, 12);
+        assertThat((long) close.x + close.width).as(what + ": close button before the title's text").isLessThanOrEqualTo(title.get(0));
+        return box;
+    }
+
+    /** The left and right edges of an element's text (not of its box), in CSS pixels. */
+    @SuppressWarnings("unchecked")
+    private List<Long> textEdges(WebElement element) {
+        return (List<Long>) browser.js("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                + "const b = r.getBoundingClientRect(); return [Math.floor(b.left), Math.ceil(b.right)];", element);
     }
 
     /** What a learner sees of a tooltip: its text style, size, colours, and where it sits relative to its element. */

@@ -26,8 +26,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A corpus of XSS payloads (the families of the OWASP filter-evasion cheat sheet) placed in
- * tip titles and bodies, learn-more URLs and app names, rendered in Chromium on the demo
- * page and in the console: nothing runs, no dialog opens, and the text still shows.
+ * tip titles and bodies, learn-more URLs, app names, trait values and search queries, rendered
+ * in Chromium on the demo page and in the console: nothing runs, no dialog opens, and the text
+ * still shows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UntrustedContentTest {
@@ -83,6 +84,109 @@ class UntrustedContentTest {
                 .as("sentinel after " + where).isEqualTo(true);
     }
 
+    private void signIn(Browser browser, String path) {
+        browser.open(server.base + path);
+        browser.waitFor(d -> d.findElement(By.id("signin-email"))).sendKeys(Server.ADMIN_EMAIL);
+        browser.driver.findElement(By.id("signin-password")).sendKeys(Server.ADMIN_PASSWORD);
+        browser.driver.findElement(By.id("signin-submit")).click();
+    }
+
+    /** The start of a text, for views that may shorten or lowercase it. */
+    private static String start(String text, int length) {
+        String squashed = squash(text);
+        return squashed.length() > length ? squashed.substring(0, length) : squashed;
+    }
+
+    /** Chooses the demo app in a console view's app list (the payload-named apps come first). */
+    private void chooseDemoApp(Browser browser, String selectId) {
+        browser.waitFor(d -> d.findElements(By.cssSelector("#" + selectId + " option")).size() > payloads.size() ? true : null);
+        browser.js("const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'))", selectId, demoAppId);
+    }
+
+    @Test
+    void payloadsInSearchQueriesShowAsTextInTheLauncherAndInTheConsolesContentGaps() {
+        List<String> queries = new ArrayList<>();
+        try (Browser browser = Browser.start()) {
+            browser.open(server.base + "/demo/accounts");
+            browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=new-account]")));
+            browser.inShadow(OVERLAY, ".launcher").get(0).click();
+            WebElement input = browser.inShadow(OVERLAY, ".panel input").get(0);
+            for (int i = 0; i < payloads.size(); i++) {
+                // a word no tip has comes first, so nothing is found (the search needs every word); a text field drops line breaks
+                String query = ("qzxv " + payloads.get(i).replaceAll("[\r\n]", "")).trim();
+                queries.add(query);
+                browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", input, query);
+                String expected = squash("No tips found for \u201c" + query + "\u201d");
+                browser.waitFor(d -> browser.inShadowNow(OVERLAY, ".panel li").stream().anyMatch(li -> squash(li.getText()).equals(expected)) ? true : null);
+                assertThat(browser.inShadowNow(OVERLAY, ".panel script, .panel img, .panel svg, .panel iframe, .panel [onerror], .panel [onload]"))
+                        .as("query %d", i).isEmpty();
+                assertNothingRan(browser, "query " + i + " in the launcher");
+            }
+            browser.open("about:blank"); // sends the search events
+        }
+        // the console shows search terms as the server counts them: lowercase, white space squashed
+        java.util.Set<String> terms = new java.util.HashSet<>(queries.stream().map(q -> squash(q).toLowerCase(java.util.Locale.ROOT)).toList());
+        try (Browser browser = Browser.start()) {
+            signIn(browser, "/console/#/analytics");
+            browser.waitFor(Duration.ofSeconds(20), d -> admin.get("/api/v1/analytics/searches?app=" + demoAppId).json().get("items")
+                    .findValuesAsText("term").stream().filter(t -> t.startsWith("qzxv")).distinct().count() >= terms.size() ? true : null);
+            chooseDemoApp(browser, "analytics-app");
+            String gaps = browser.waitFor(Duration.ofSeconds(15), d -> {
+                String text = squash(d.findElement(By.id("analytics-gaps-table")).getText());
+                return text.split("qzxv", -1).length > terms.size() ? text : null;
+            });
+            for (String query : queries) {
+                assertThat(gaps).contains(start(query, 40).toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(browser.driver.findElements(By.cssSelector("main img, main iframe, main script, main object, main embed"))).isEmpty();
+            assertNothingRan(browser, "the analytics view");
+        }
+    }
+
+    @Test
+    void payloadsInTraitValuesShowAsTextInTheConsolesMasteryAndInTheAudienceEditor() {
+        Http.Response checked = admin.post("/api/v1/tips", Map.of("appId", demoAppId, "title", "Trait check", "presentation", "modal",
+                "pageRule", "/demo/traits", "check", Map.of("question", "Ready?", "onWrong", "repeat_step",
+                        "options", List.of(Map.of("id", "yes", "text", "Yes", "correct", true), Map.of("id", "no", "text", "No", "correct", false)))));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
+        String checkTip = checked.json().get("id").asText();
+        admin.post("/api/v1/tips/" + checkTip + "/publish", null);
+        Http overlay = server.http();
+        for (int i = 0; i < payloads.size(); i++) {
+            Http.Response answered = overlay.post("/api/v1/checks/" + checkTip + "/answers?key=demo-crm", Map.of("learnerId", "xss-learner-" + i,
+                    "optionIds", List.of("yes"), "traits", Map.of("team", payloads.get(i))));
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        }
+        Http.Response audienced = admin.post("/api/v1/tips", Map.of("appId", demoAppId, "title", "Audience of payloads", "presentation", "modal",
+                "pageRule", "/demo/audience", "audience", List.of(Map.of("trait", "team", "op", "in", "value", payloads))));
+        assertThat(audienced.status()).as(audienced.body()).isEqualTo(201);
+
+        try (Browser browser = Browser.start()) {
+            signIn(browser, "/console/#/mastery");
+            chooseDemoApp(browser, "mastery-app");
+            browser.driver.findElement(By.id("mastery-trait")).sendKeys("team", Keys.ENTER);
+            String table = browser.waitFor(Duration.ofSeconds(15), d -> {
+                List<WebElement> rows = d.findElements(By.cssSelector("#mastery-table tbody tr"));
+                return rows.size() >= payloads.size() ? squash(d.findElement(By.id("mastery-table")).getText()) : null;
+            });
+            for (String payload : payloads) {
+                assertThat(table).contains(start(payload, 40));
+            }
+            assertThat(browser.driver.findElements(By.cssSelector("main img, main iframe, main script, main svg, main object, main embed"))).isEmpty();
+            assertNothingRan(browser, "the mastery view");
+
+            browser.open(server.base + "/console/#/tips/" + audienced.json().get("id").asText());
+            String audience = browser.waitFor(Duration.ofSeconds(15), d -> (String) browser.js(
+                    "return document.querySelector('.editor-shadow')?.shadowRoot.getElementById('inflow-audience')?.value || null"));
+            for (String payload : payloads) {
+                assertThat(squash(audience)).contains(squash(payload));
+            }
+            assertThat(browser.js("return document.querySelector('.editor-shadow').shadowRoot"
+                    + ".querySelectorAll('img, iframe, script, object, embed, [onerror], [onload]').length")).isEqualTo(0L);
+            assertNothingRan(browser, "the audience in the tip editor");
+        }
+    }
+
     @Test
     void payloadsInTipTitlesAndBodiesShowAsTextOnTheHostPage() {
         try (Browser browser = Browser.start()) {
@@ -110,10 +214,7 @@ class UntrustedContentTest {
     @Test
     void payloadsInAppNamesAndTipTitlesShowAsTextInTheConsole() {
         try (Browser browser = Browser.start()) {
-            browser.open(server.base + "/console/");
-            browser.waitFor(d -> d.findElement(By.id("signin-email"))).sendKeys(Server.ADMIN_EMAIL);
-            browser.driver.findElement(By.id("signin-password")).sendKeys(Server.ADMIN_PASSWORD);
-            browser.driver.findElement(By.id("signin-submit")).click();
+            signIn(browser, "/console/");
             browser.waitFor(d -> d.findElements(By.cssSelector("li[data-app-id]")).size() > payloads.size() ? true : null);
             String apps = squash(browser.driver.findElement(By.tagName("main")).getText());
             for (String payload : payloads) {

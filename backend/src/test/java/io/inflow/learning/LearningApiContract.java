@@ -348,8 +348,12 @@ abstract class LearningApiContract {
         event("u-m2", "tip_shown", a);
         answer("u-m2", a, List.of("gross"), 20_000, Map.of("team", "apac"));
 
-        JsonNode screen = server.http().get("/api/v1/mastery?key=" + siteKey + "&learner=u-m2&url="
-                + encode("https://crm.example.com/mastery/7")).json().get("pageRules").get(0);
+        JsonNode whole = server.http().get("/api/v1/mastery?key=" + siteKey + "&learner=u-m2&lang=fr&url="
+                + encode("https://crm.example.com/mastery/7")).json();
+        List<String> delivered = new java.util.ArrayList<>();
+        whole.get("tips").forEach(t -> delivered.add(t.get("id").asText()));
+        assertThat(delivered).as("the launcher gets the tips to open").containsExactlyInAnyOrder(a, b);
+        JsonNode screen = whole.get("pageRules").get(0);
         assertThat(screen.get("pageRule").asText()).isEqualTo("/mastery/:id");
         assertThat(screen.get("tips").asInt()).isEqualTo(2);
         assertThat(screen.get("seen").asInt()).isEqualTo(1);

@@ -1,10 +1,12 @@
 package io.inflow.testing;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real headless Chromium (the machine's own, with its chromedriver) driven by Selenium. */
 public final class Browser implements AutoCloseable {
+    private static final Path AXE = Path.of("../overlay-js/node_modules/axe-core/axe.min.js");
     public final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
@@ -80,6 +83,28 @@ public final class Browser implements AutoCloseable {
     public List<WebElement> inShadowNow(String hostId, String css) {
         List<WebElement> hosts = driver.findElements(By.id(hostId));
         return hosts.isEmpty() ? List.of() : hosts.get(0).getShadowRoot().findElements(By.cssSelector(css));
+    }
+
+    /** axe-core's violations inside the element with this id (its shadow tree included), as "rule: help targets" lines. */
+    @SuppressWarnings("unchecked")
+    public List<String> axeViolations(String hostId) {
+        if (js("return typeof window.axe").equals("undefined")) {
+            try {
+                js(Files.readString(AXE));
+            } catch (IOException e) {
+                throw new AssertionError("axe-core is installed with overlay-js (npm ci): " + AXE.toAbsolutePath(), e);
+            }
+        }
+        return (List<String>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run({include: [['#' + arguments[0]]]}, {resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));", hostId);
+    }
+
+    /** Emulates the system setting "reduce motion" (true) or no preference (false), as a learner's operating system sets it. */
+    public void reduceMotion(boolean reduce) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-reduced-motion", "value", reduce ? "reduce" : "no-preference"))));
     }
 
     @Override
