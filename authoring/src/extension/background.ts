@@ -59,11 +59,24 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
     startPicker(tabId).then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
     return true;
   }
+  if (message?.type === 'recording') {
+    // the tab that records: its next pages get the picker back, recording
+    const recording = message.recording && typeof message.recording === 'object' ? { ...message.recording, tabId: sender.tab?.id } : null;
+    chrome.storage.local.set({ recording }).then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
+    return true;
+  }
   if (message?.type === 'sites-changed') {
     syncWorkerSites().then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
     return true;
   }
   return false;
+});
+
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'complete') return;
+  void chrome.storage.local.get('recording').then(({ recording }) => {
+    if (recording && typeof recording === 'object' && (recording as { tabId?: number }).tabId === tabId) void startPicker(tabId);
+  });
 });
 
 chrome.runtime.onInstalled.addListener(() => void syncWorkerSites());

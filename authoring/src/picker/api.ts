@@ -30,6 +30,28 @@ export interface PreviewTip {
   [field: string]: unknown;
 }
 
+/** A tip as GET /api/v1/tips/{id} answers it: every stored field, its version being its ETag. */
+export interface StoredTip extends Tip {
+  appId: string;
+  [field: string]: unknown;
+}
+
+/** A walkthrough step as the authoring API takes it. */
+export interface StepInput {
+  tipId: string;
+  url?: string | null;
+  onRight?: number | null;
+  onWrong?: number | null;
+}
+
+export interface Walkthrough {
+  id: string;
+  appId: string;
+  title: string;
+  status: string;
+  version: number;
+}
+
 export interface PickerApi {
   apps(): Promise<App[]>;
   render(markdown: string): Promise<BodyNode[]>;
@@ -39,6 +61,8 @@ export interface PickerApi {
   updateTip(id: string, input: TipInput, version?: number): Promise<Tip>;
   publishTip(id: string): Promise<Tip>;
   preview(appId: string, url: string): Promise<{ tips: PreviewTip[]; drafts: string[] }>;
+  tip(id: string): Promise<StoredTip>;
+  createWalkthrough(input: { appId: string; title: string; startOn: string; steps: StepInput[] }): Promise<Walkthrough>;
 }
 
 /** `token` empty: the console's own session cookie on the same origin instead of a Bearer token. */
@@ -101,5 +125,7 @@ export function createPickerApi(
       return { tips: answer.tips ?? [], drafts: answer.drafts ?? [] };
     },
     publishTip: (id) => call<Tip>('POST', `/api/v1/tips/${encodeURIComponent(id)}/publish`),
+    tip: (id) => call<StoredTip>('GET', `/api/v1/tips/${encodeURIComponent(id)}`),
+    createWalkthrough: (input) => call<Walkthrough>('POST', '/api/v1/walkthroughs', input),
   };
 }
