@@ -28,9 +28,9 @@ afterEach(() => {
 
 describe('routes', () => {
   it('shows accounts only to admins and export only to admins and analysts', () => {
-    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'tokens']);
-    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'export', 'tokens']);
-    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'export', 'accounts', 'tokens']);
+    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'walkthroughs', 'analytics', 'tokens']);
+    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'walkthroughs', 'analytics', 'export', 'tokens']);
+    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'walkthroughs', 'analytics', 'export', 'accounts', 'tokens']);
   });
 
   it('sends a role away from a view it may not open', () => {

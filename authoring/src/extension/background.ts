@@ -72,8 +72,14 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   return false;
 });
 
-chrome.tabs.onUpdated.addListener((tabId, change) => {
+// The picker comes back by itself on the pages of a tab that records a walkthrough, and on a page the console opened
+// to re-pin a tip (`#inflow-repin=<tipId>`).
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.status !== 'complete') return;
+  if (/[#&]inflow-repin=/.test(tab.url ?? '')) {
+    void startPicker(tabId);
+    return;
+  }
   void chrome.storage.local.get('recording').then(({ recording }) => {
     if (recording && typeof recording === 'object' && (recording as { tabId?: number }).tabId === tabId) void startPicker(tabId);
   });

@@ -55,12 +55,12 @@ export function drawInPlace(doc: Document, tips: InPlaceTip[], drafts: readonly 
   function draw(tip: InPlaceTip, scroll: boolean): boolean {
     shown.get(tip.id)?.destroy();
     shown.delete(tip.id);
-    if (!tip.anchor) {
-      states.set(tip.id, 'not pinned');
-      return false;
-    }
     if (tip.presentation === 'modal' || tip.presentation === 'banner') {
       states.set(tip.id, `shows as a ${tip.presentation}`);
+      return false;
+    }
+    if (!tip.anchor) {
+      states.set(tip.id, 'not pinned');
       return false;
     }
     let found: ResolveResult;

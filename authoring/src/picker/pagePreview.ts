@@ -27,6 +27,12 @@ export async function repin(api: PickerApi, tipId: string, anchor: unknown): Pro
   return (await api.updateTip(tipId, input, stored.version)).version;
 }
 
+/** `#inflow-repin=tip_x` (also after a route: `#/deals&inflow-repin=tip_x`) → `tip_x`. */
+export function repinRequest(hash: string): string | null {
+  const match = /[#&]inflow-repin=([^&]+)/.exec(hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
 export interface PagePreview {
   panel: HTMLElement;
   /** Loads the page's tips again and draws them (after a save or a re-pin). */
@@ -70,9 +76,32 @@ export function showPagePreview(picker: Pick<Picker, 'root' | 'handOver' | 'own'
       // tips whose element is gone first: they are the ones to re-pin
       items.sort((a, b) => Number(b.dataset.anchor === 'missing') - Number(a.dataset.anchor === 'missing'));
       list.replaceChildren(...items);
+      repinFromUrl(tips);
     } catch (error) {
       summary.textContent = `No preview: ${error instanceof Error ? error.message : String(error)}`;
     }
+  }
+
+  /** The next click on the page becomes the tip's new anchor. */
+  function armRepin(tip: { id: string; title: string }): void {
+    picker.handOver({
+      message: `Inflow — click the new element for “${tip.title}” · Esc to cancel`,
+      take: async (_el, anchor) => {
+        if (!anchor) throw new Error('this element could not be recorded; pick another one');
+        const version = await repin(api, tip.id, anchor);
+        await reload();
+        return `Inflow — “${tip.title}” re-pinned (version ${version})`;
+      },
+    });
+  }
+
+  /** The console's "Re-pin" opens the page with `#inflow-repin=<tipId>`: the picker starts armed for that tip. */
+  function repinFromUrl(tips: readonly PreviewTip[]): void {
+    const win = doc.defaultView;
+    const asked = win ? repinRequest(win.location.hash) : null;
+    if (!win || !asked) return;
+    win.history.replaceState(win.history.state, '', win.location.href.replace(/[#&]inflow-repin=[^&]*/, ''));
+    armRepin(tips.find((tip) => tip.id === asked) ?? { id: asked, title: asked });
   }
 
   function item(tip: PreviewTip, draft: boolean): HTMLLIElement {
@@ -98,15 +127,7 @@ export function showPagePreview(picker: Pick<Picker, 'root' | 'handOver' | 'own'
     if (tip.anchor || tip.presentation === 'tooltip' || tip.presentation === 'hotspot') {
       const again = make('button', { type: 'button', className: found ? 'repin' : 'repin primary', textContent: 'Re-pin' });
       again.setAttribute('aria-label', `Re-pin to another element: ${tip.title}`);
-      again.addEventListener('click', () => picker.handOver({
-        message: `Inflow — click the new element for “${tip.title}” · Esc to cancel`,
-        take: async (_el, anchor) => {
-          if (!anchor) throw new Error('this element could not be recorded; pick another one');
-          const version = await repin(api, tip.id, anchor);
-          await reload();
-          return `Inflow — “${tip.title}” re-pinned (version ${version})`;
-        },
-      }));
+      again.addEventListener('click', () => armRepin(tip));
       actions.appendChild(again);
     }
     li.append(title, ' ', badge, ' ', meta, body, actions);
