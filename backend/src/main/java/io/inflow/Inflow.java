@@ -79,6 +79,7 @@ public final class Inflow implements AutoCloseable {
     private final Accounts accounts;
     private final Apps apps;
     private final Tips tips;
+    private final Walkthroughs walkthroughs;
     private final RateLimits rateLimits;
     private final List<Route> routes;
     private final Javalin server;
@@ -92,7 +93,7 @@ public final class Inflow implements AutoCloseable {
         accounts = new Accounts(db, ids, clock);
         apps = new Apps(db, ids, clock, json.mapper());
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
-        Walkthroughs walkthroughs = new Walkthroughs(db, ids, clock, apps, tips);
+        walkthroughs = new Walkthroughs(db, ids, clock, apps, tips);
         Delivery delivery = new Delivery(tips, walkthroughs, clock);
         IdentityVerification identity = new IdentityVerification(db, ids);
         Learning learning = new Learning(db, tips, identity, clock, json.mapper());
@@ -270,7 +271,7 @@ public final class Inflow implements AutoCloseable {
 
     /** Creates (or refreshes) the demo app and its published tips. */
     public void seedDemo() {
-        new DemoSeed(apps, tips, accounts, json.mapper()).seed(settings.adminEmail(), port());
+        new DemoSeed(apps, tips, walkthroughs, accounts, json.mapper()).seed(settings.adminEmail(), port());
     }
 
     public int port() {

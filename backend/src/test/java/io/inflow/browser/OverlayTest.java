@@ -4,9 +4,6 @@ import static io.inflow.testing.Rects.gap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inflow.testing.Http;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.openqa.selenium.interactions.Actions;
  */
 class OverlayTest extends DemoBrowserTest {
     private static final String OVERLAY = "inflow-overlay-root";
-    private static final Path AXE = Path.of("../overlay-js/node_modules/axe-core/axe.min.js");
 
     String appId;
 
@@ -94,20 +90,8 @@ class OverlayTest extends DemoBrowserTest {
     }
 
     /** axe-core's violations for the overlay (its shadow tree included), as "rule: help" lines. */
-    @SuppressWarnings("unchecked")
     private List<String> axeViolations() {
-        if (browser.js("return typeof window.axe").equals("undefined")) {
-            try {
-                browser.js(Files.readString(AXE));
-            } catch (IOException e) {
-                throw new AssertionError("axe-core is installed with overlay-js (npm ci): " + AXE.toAbsolutePath(), e);
-            }
-        }
-        Object result = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run({include: [['#" + OVERLAY + "']]}, {resultTypes: ['violations']})"
-                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
-        return (List<String>) result;
+        return browser.axeViolations(OVERLAY);
     }
 
     private String activeInOverlay() {

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real headless Chromium (the machine's own, with its chromedriver) driven by Selenium. */
 public final class Browser implements AutoCloseable {
+    private static final Path AXE = Path.of("../overlay-js/node_modules/axe-core/axe.min.js");
     public final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
@@ -80,6 +81,23 @@ public final class Browser implements AutoCloseable {
     public List<WebElement> inShadowNow(String hostId, String css) {
         List<WebElement> hosts = driver.findElements(By.id(hostId));
         return hosts.isEmpty() ? List.of() : hosts.get(0).getShadowRoot().findElements(By.cssSelector(css));
+    }
+
+    /** axe-core's violations inside one element (shadow trees included), as "rule: help targets" lines. */
+    @SuppressWarnings("unchecked")
+    public List<String> axeViolations(String hostId) {
+        if (js("return typeof window.axe").equals("undefined")) {
+            try {
+                js(Files.readString(AXE));
+            } catch (java.io.IOException e) {
+                throw new AssertionError("axe-core is installed with overlay-js (npm ci): " + AXE.toAbsolutePath(), e);
+            }
+        }
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run({include: [['#" + hostId + "']]}, {resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (List<String>) result;
     }
 
     @Override
