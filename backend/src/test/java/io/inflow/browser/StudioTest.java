@@ -311,25 +311,30 @@ class StudioTest {
         browser.driver.switchTo().window(optionsTab);
     }
 
-    /** The overlay plays the walkthrough: each step's tip shows on its own page, in order. */
+    /** The overlay plays the walkthrough: each step's tip shows on its own element and page, in order. */
     private void playBack(String testRun, JsonNode steps) {
         browser.open(testRun);
         for (int i = 0; i < steps.size(); i++) {
-            String tipId = steps.get(i).get("tipId").asText();
-            if (i == 2) browser.open(hostOrigin + "/tour/accounts/7");
+            JsonNode step = steps.get(i);
+            String tipId = step.get("tipId").asText();
+            if (!browser.driver.getCurrentUrl().startsWith(step.get("url").asText())) {
+                // the player points to the step's page; following its link goes on there
+                browser.waitFor(Duration.ofSeconds(15), d -> browser.inShadowNow(OVERLAY, ".continue a").isEmpty() ? null : true);
+                browser.inShadowNow(OVERLAY, ".continue a").get(0).click();
+                browser.waitFor(Duration.ofSeconds(15), d -> d.getCurrentUrl().startsWith(step.get("url").asText()) ? true : null);
+            }
             WebElement shown = browser.waitFor(Duration.ofSeconds(15), d -> {
                 List<WebElement> found = browser.inShadowNow(OVERLAY, "[data-inflow-tip='" + tipId + "']");
                 return found.isEmpty() ? null : found.get(0);
             });
-            assertThat(shown.getText()).contains(steps.get(i).get("title").asText());
+            assertThat(shown.getAttribute("data-step")).isEqualTo(String.valueOf(i + 1));
+            assertThat(shown.getText()).contains(step.get("title").asText());
             for (int j = 0; j < steps.size(); j++) {
                 if (j != i) assertThat(browser.inShadowNow(OVERLAY, "[data-inflow-tip='" + steps.get(j).get("tipId").asText() + "']")).isEmpty();
             }
-            if (i < steps.size() - 1) {
-                List<WebElement> next = shown.findElements(By.cssSelector("[data-inflow-next]"));
-                if (!next.isEmpty()) next.get(0).click();
-            }
+            shown.findElement(By.cssSelector("[data-inflow-step='next']")).click();
         }
+        browser.waitFor(d -> browser.inShadowNow(OVERLAY, "[data-inflow-walkthrough]").isEmpty() ? true : null);
     }
 
     // ---- helpers
