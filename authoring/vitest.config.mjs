@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { cssText } from '../overlay-js/test/cssText.mjs';
 
-// CSS is imported as text, as esbuild's text loader does in the build (the overlay's stylesheet, previewed in place).
-const PREFIX = '\0inflow-css:';
-
+// The overlay's stylesheets are imported as text (the picker previews tips in place with them), as in the build.
 export default defineConfig({
-  plugins: [{
-    name: 'css-text',
-    enforce: 'pre',
-    async resolveId(source, importer) {
-      if (!source.endsWith('.css') || !importer) return null;
-      const resolved = await this.resolve(source, importer, { skipSelf: true });
-      return resolved ? PREFIX + resolved.id : null;
-    },
-    load(id) {
-      return id.startsWith(PREFIX) ? `export default ${JSON.stringify(readFileSync(id.slice(PREFIX.length), 'utf8'))};` : null;
-    },
-  }],
+  plugins: [cssText],
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.ts'],

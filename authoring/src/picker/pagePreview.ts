@@ -5,6 +5,7 @@ import { resolve } from '../../../overlay-js/src/anchor/index.ts';
 import type { App, PickerApi, PreviewTip, TipInput } from './api.ts';
 import { drawInPlace, type InPlace } from './inPlace.ts';
 import type { Picker } from './picker.ts';
+import { maker } from './make.ts';
 import { buildBody, type BodyNode } from './preview.ts';
 import { storedTipInput } from '../shared/tipFields.ts';
 
@@ -41,8 +42,7 @@ export interface PagePreview {
 }
 
 export function showPagePreview(picker: Pick<Picker, 'root' | 'handOver' | 'own'>, api: PickerApi, doc: Document): PagePreview {
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}) =>
-    Object.assign(doc.createElement(tag), props) as HTMLElementTagNameMap[K];
+  const make = maker(doc);
   const panel = make('section', { id: 'inflow-page-tips', className: 'page-tips' });
   panel.setAttribute('aria-label', 'Tips on this page (preview)');
   const heading = make('h2', { textContent: 'Tips on this page' });

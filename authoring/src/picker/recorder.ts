@@ -3,6 +3,7 @@
 
 import type { App, PickerApi } from './api.ts';
 import type { Picker } from './picker.ts';
+import { maker } from './make.ts';
 import { readRecording, saveRecording, stepFor, type Recording, type RecordingStore } from './recording.ts';
 
 export interface RecorderOptions {
@@ -18,8 +19,7 @@ export interface RecorderOptions {
 
 export async function showRecorder(options: RecorderOptions): Promise<HTMLElement> {
   const { picker, api, store, doc } = options;
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}) =>
-    Object.assign(doc.createElement(tag), props) as HTMLElementTagNameMap[K];
+  const make = maker(doc);
   const panel = make('section', { id: 'inflow-recorder', className: 'recorder' });
   panel.setAttribute('aria-label', 'Record a walkthrough');
   const heading = make('h2', { textContent: 'Walkthrough' });

@@ -337,6 +337,55 @@ class StudioTest {
         browser.waitFor(d -> browser.inShadowNow(OVERLAY, "[data-inflow-walkthrough]").isEmpty() ? true : null);
     }
 
+    // ---- the walkthroughs page at 1280×720, by keyboard, with a long title
+
+    @Test
+    void theWalkthroughsPageIsKeyboardUsableAndKeepsItsLayoutWithALongTitleAt1280By720() {
+        String rule = "/layout/deals/:id";
+        List<Map<String, Object>> steps = List.of(
+                Map.of("tipId", tip("First step", rule, anchor("input", "#discount", Map.of("id", "discount"))), "url", hostOrigin + "/layout/deals/42"),
+                Map.of("tipId", tip("Second step", rule, anchor("button", "#approve-new", Map.of("id", "approve-new"))), "url", hostOrigin + "/layout/deals/42"));
+        String longTitle = "Quarter-end approvals for enterprise deals with non-standard discounts ".repeat(3).trim().substring(0, 200);
+        Http.Response created = author.post("/api/v1/walkthroughs", Map.of("appId", appId, "title", longTitle, "startOn", "launcher", "steps", steps));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+        openConsoleIn(browser.driver.getWindowHandle(), "#/walkthroughs");
+        WebElement row = browser.waitFor(d -> d.findElement(By.cssSelector("tr[data-walkthrough-id='" + id + "']")));
+        assertThat(row.findElement(By.cssSelector(".steps-count")).getText()).isEqualTo("2");
+        assertNoHorizontalOverflow();
+        WebElement titleCell = row.findElement(By.cssSelector("td.ellipsis"));
+        assertThat((Boolean) browser.js("const c = arguments[0]; return c.scrollWidth > c.clientWidth;", titleCell)).as("the title is cut with an ellipsis").isTrue();
+        assertThat(titleCell.getAttribute("title")).isEqualTo(longTitle);
+
+        // keyboard only: Tab to this row's Publish, Enter
+        WebElement publish = row.findElement(By.cssSelector("[data-action='publish']"));
+        browser.driver.findElement(By.id("walkthroughs-app")).sendKeys(Keys.TAB);
+        for (int i = 0; i < 30 && !publish.equals(browser.driver.switchTo().activeElement()); i++) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(publish);
+        publish.sendKeys(Keys.ENTER);
+        browser.waitFor(d -> d.findElement(By.cssSelector("tr[data-walkthrough-id='" + id + "'][data-status='published']")));
+        assertThat(author.get("/api/v1/walkthroughs/" + id).json().get("status").asText()).isEqualTo("published");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("data-action")).as("focus stays in the row").isEqualTo("archive");
+
+        browser.driver.findElement(By.cssSelector("tr[data-walkthrough-id='" + id + "'] a.walkthrough-link")).sendKeys(Keys.ENTER);
+        browser.waitFor(d -> d.findElements(By.cssSelector("#walkthrough-steps li.step")).size() == 2 ? true : null);
+        assertNoHorizontalOverflow();
+        WebElement heading = browser.driver.findElement(By.id("view-heading"));
+        assertThat(heading.getRect().getX() + heading.getRect().getWidth()).isLessThanOrEqualTo(1280);
+        assertThat(browser.driver.findElement(By.id("walkthrough-title")).getAttribute("value")).isEqualTo(longTitle);
+        browser.driver.close();
+        browser.driver.switchTo().window(optionsTab);
+    }
+
+    private void assertNoHorizontalOverflow() {
+        assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth")).as("no horizontal scrolling").isTrue();
+    }
+
     // ---- helpers
 
     private String tip(String title, String rule, Map<String, Object> anchor) {
