@@ -8,6 +8,7 @@ import { repin, repinRequest } from '../src/picker/pagePreview.ts';
 import { startPicker } from '../src/picker/picker.ts';
 import { readRecording, saveRecording, stepFor } from '../src/picker/recording.ts';
 import { storedTipInput } from '../src/shared/tipFields.ts';
+import { ApiError } from '../src/shared/problem.ts';
 
 const FP: Fingerprint = { v: 1, tag: 'button', selectors: [{ css: '#go' }] };
 const flush = async (): Promise<void> => {
@@ -60,6 +61,16 @@ describe('re-pin', () => {
       reinforce: true, locales: { de: { title: 'Genehmigen', body: 'Text' } },
     });
     expect(storedTipInput(stored)).not.toHaveProperty('bodyHtml');
+  });
+
+  it('refuses to re-pin over a save made since the preview loaded', async () => {
+    const stored = { id: 'tip_1', appId: 'app_1', status: 'draft', version: 6, title: 'Approve' };
+    const updateTip = vi.fn(async (_id: string, _input: TipInput, _version?: number): Promise<never> => {
+      throw new ApiError(412, 'Precondition failed');
+    });
+    const api = { tip: vi.fn(async () => stored), updateTip } as unknown as PickerApi;
+    await expect(repin(api, 'tip_1', FP, 5)).rejects.toThrow('someone saved this tip since the preview loaded');
+    expect(updateTip.mock.calls[0]![2]).toBe(5);
   });
 
   it('hands the next click to the re-pin instead of the tip form, and then goes back to pinning', async () => {

@@ -7,6 +7,7 @@ import { drawInPlace, type InPlace } from './inPlace.ts';
 import type { Picker } from './picker.ts';
 import { maker } from './make.ts';
 import { buildBody, type BodyNode } from './preview.ts';
+import { ApiError } from '../shared/problem.ts';
 import { storedTipInput } from '../shared/tipFields.ts';
 
 /** The app this page belongs to: the one whose allowed origins include it, else the snippet's, else the first. */
@@ -19,13 +20,20 @@ export function appForPage(apps: App[], doc: Document): App | undefined {
 }
 
 /**
- * Replaces a tip's anchor, keeping everything else, as a new version; `If-Match` refuses it when someone saved the
- * tip since it was read.
+ * Replaces a tip's anchor, keeping everything else, as a new version. `If-Match` carries the version the author saw
+ * (else the one just read), so a tip someone saved since is not overwritten: the server refuses with 412.
  */
-export async function repin(api: PickerApi, tipId: string, anchor: unknown): Promise<number> {
+export async function repin(api: PickerApi, tipId: string, anchor: unknown, seenVersion?: number): Promise<number> {
   const stored = await api.tip(tipId);
   const input = { appId: stored.appId, ...storedTipInput(stored, { anchor }) } as TipInput;
-  return (await api.updateTip(tipId, input, stored.version)).version;
+  try {
+    return (await api.updateTip(tipId, input, seenVersion ?? stored.version)).version;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) {
+      throw new Error('someone saved this tip since the preview loaded, so nothing was changed; the list is reloaded: Re-pin again');
+    }
+    throw error;
+  }
 }
 
 /** `#inflow-repin=tip_x` (also after a route: `#/deals&inflow-repin=tip_x`) → `tip_x`. */
@@ -83,13 +91,13 @@ export function showPagePreview(picker: Pick<Picker, 'root' | 'handOver' | 'own'
   }
 
   /** The next click on the page becomes the tip's new anchor. */
-  function armRepin(tip: { id: string; title: string }): void {
+  function armRepin(tip: { id: string; title: string; version?: unknown }): void {
     picker.handOver({
       message: `Inflow — click the new element for “${tip.title}” · Esc to cancel`,
       take: async (_el, anchor) => {
         if (!anchor) throw new Error('this element could not be recorded; pick another one');
-        const version = await repin(api, tip.id, anchor);
-        await reload();
+        const version = await repin(api, tip.id, anchor, typeof tip.version === 'number' ? tip.version : undefined)
+          .finally(() => reload());
         return `Inflow — “${tip.title}” re-pinned (version ${version})`;
       },
     });
