@@ -26,7 +26,7 @@ await writeFile('dist/console/console.css', (await readFile('src/console/console
 
 // The extension: its service worker, the picker and worker overlay as content scripts, and the options page.
 const extension = common;
-for (const name of ['background', 'picker', 'worker', 'options']) {
+for (const name of ['background', 'picker', 'worker', 'options', 'testRun']) {
   await build({ ...extension, entryPoints: [`src/extension/${name}.ts`], outfile: `dist/extension/${name}.js` });
 }
 for (const file of ['manifest.json', 'options.html', 'options.css']) {

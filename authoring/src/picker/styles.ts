@@ -42,7 +42,7 @@ export const PICKER_CSS = `
   border-radius: 10px; background: #ffffff; border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.18); pointer-events: auto;
 }
 #inflow-recorder {
-  position: fixed; top: 64px; left: 16px; width: 300px; max-height: 40vh; overflow: auto; padding: 12px;
+  position: fixed; bottom: 16px; right: 16px; width: 300px; max-height: 40vh; overflow: auto; padding: 12px;
   border-radius: 10px; background: #ffffff; border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.18); pointer-events: auto;
 }
 #inflow-recorder ol { margin: 0 0 8px; padding-left: 20px; overflow-wrap: anywhere; }

@@ -337,6 +337,46 @@ class StudioTest {
         browser.waitFor(d -> browser.inShadowNow(OVERLAY, "[data-inflow-walkthrough]").isEmpty() ? true : null);
     }
 
+    // ---- a draft walkthrough test-run from the console plays with the extension, and nothing is published
+
+    @Test
+    void testRunOfADraftWalkthroughPlaysItWithTheExtensionWithoutPublishingAnything() {
+        String first = hostOrigin + "/draft/deals/42";
+        String second = hostOrigin + "/draft/accounts/7";
+        String one = tip("Set the discount", "/draft/deals/:id", anchor("input", "#discount", Map.of("id", "discount", "name", "discount")));
+        String two = tip("Export the contacts", "/draft/accounts/:id", anchor("button", "#export", Map.of("id", "export", "text", "Export contacts")));
+        Http.Response created = author.post("/api/v1/walkthroughs", Map.of("appId", appId, "title", "Draft tour", "startOn", "launcher",
+                "steps", List.of(Map.of("tipId", one, "url", first), Map.of("tipId", two, "url", second))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        openConsole("#/walkthroughs/" + id);
+        WebElement run = browser.waitFor(d -> d.findElement(By.cssSelector(".walkthrough-editor [data-action='test-run']")));
+        Set<String> before = browser.driver.getWindowHandles();
+        run.click();
+        String pageTab = browser.waitFor(d -> d.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElse(null));
+        browser.driver.switchTo().window(pageTab);
+        String testRun = "inflow-test-run-host";
+        WebElement step = browser.waitFor(Duration.ofSeconds(15), d -> browser.inShadowNow(testRun, "[data-inflow-tip='" + one + "']").stream().findFirst().orElse(null));
+        assertThat(step.getAttribute("data-step")).isEqualTo("1");
+        assertThat(step.getText()).contains("Set the discount", "Step 1 of 2");
+        assertThat(browser.inShadowNow(OVERLAY, "[data-inflow-tip]")).as("workers' overlay has no draft to show").isEmpty();
+        step.findElement(By.cssSelector("[data-inflow-step='next']")).click();
+        browser.waitFor(Duration.ofSeconds(15), d -> browser.inShadowNow(testRun, ".continue a").isEmpty() ? null : true);
+        browser.inShadowNow(testRun, ".continue a").get(0).click();
+        browser.waitFor(Duration.ofSeconds(15), d -> d.getCurrentUrl().startsWith(second) ? true : null);
+        WebElement last = browser.waitFor(Duration.ofSeconds(15), d -> browser.inShadowNow(testRun, "[data-inflow-tip='" + two + "']").stream().findFirst().orElse(null));
+        assertThat(last.getAttribute("data-step")).isEqualTo("2");
+        last.findElement(By.cssSelector("[data-inflow-step='next']")).click();
+        browser.waitFor(d -> browser.inShadowNow(testRun, "[data-inflow-walkthrough]").isEmpty() ? true : null);
+
+        assertThat(author.get("/api/v1/walkthroughs/" + id).json().get("status").asText()).isEqualTo("draft");
+        assertThat(author.get("/api/v1/tips/" + one).json().get("status").asText()).isEqualTo("draft");
+        assertThat(server.admin().get("/api/v1/exports/events?format=ndjson").body()).as("a test run records nothing").doesNotContain(one, two, id);
+        browser.driver.close();
+        browser.driver.switchTo().window(optionsTab);
+    }
+
     // ---- the walkthroughs page at 1280×720, by keyboard, with a long title
 
     @Test
