@@ -182,6 +182,10 @@ class WalkthroughInBrowserTest {
         new Actions(browser.driver).sendKeys(keys).perform();
     }
 
+    private void backTab() {
+        new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
@@ -392,9 +396,9 @@ class WalkthroughInBrowserTest {
         stepBox(id, 2);
         browser.waitFor(d -> "next".equals(activeStepButton()) ? true : null);
         assertThat(browser.js("return document.getElementById('first').getAttribute('aria-describedby')")).as("put back").isNull();
-        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        backTab();
         assertThat(activeStepButton()).isEqualTo("skip");
-        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        backTab();
         assertThat(activeStepButton()).isEqualTo("back");
         keys(Keys.ENTER);
         stepBox(id, 1);
