@@ -89,16 +89,22 @@ export function createPlayer(ctx: PlayerContext): Player {
   const walking = (): string => readJson(store, WALKING + ctx.learner(), '');
   const setWalking = (id: string): void => writeJson(store, WALKING + ctx.learner(), id);
 
+  /** Writes on their way (walkthrough id and time), so a page view meanwhile does not send them twice. */
+  const sending = new Set<string>();
   const post = (id: string, s: Saved): void => {
+    const flight = `${id} ${s.at}`;
+    if (sending.has(flight)) return;
+    sending.add(flight);
     const body = JSON.stringify({ learnerId: ctx.learner(), learnerSignature: ctx.signature(), step: s.step, status: s.status, at: s.at });
     // keepalive: the learner may leave the page at once (a step's link to the next page)
     win.fetch(`${ctx.config.server}/api/v1/walkthroughs/${encodeURIComponent(id)}/progress?key=${encodeURIComponent(ctx.config.key)}`,
       { method: 'POST', credentials: 'omit', keepalive: true, headers: { 'Content-Type': 'text/plain' }, body })
       .then((r) => {
+        sending.delete(flight);
         if (!r.ok) return;
         const all = saved();
         if (all[id]?.at === s.at) writeJson(store, progressKey(), { ...all, [id]: { ...s, sent: true } });
-      }, () => undefined); // offline: sent again when the network returns
+      }, () => sending.delete(flight)); // offline: sent again when the network returns
   };
 
   const save = (id: string, step: number, status: Status): void => {

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Each learner's progress through walkthroughs, kept under the learner's keyed hash. A write names the
  * step reached, the status and when the learner did it: writing it again changes nothing, and of two
- * writes the newer one wins (the overlay sends what it did offline once it is back online).
+ * writes the newer one wins, the later one on a tie (the overlay sends what it did offline once it is back online).
  */
 public final class Progress {
     public static final List<String> STATUSES = List.of("active", "completed", "closed");
@@ -83,7 +83,7 @@ public final class Progress {
                             VALUES (:app, :learner, :walkthrough, :step, :status, :at)
                             ON CONFLICT (app_id, learner_hash, walkthrough_id) DO UPDATE
                             SET step = excluded.step, status = excluded.status, updated_at = excluded.updated_at
-                            WHERE excluded.updated_at > walkthrough_progress.updated_at""")
+                            WHERE excluded.updated_at >= walkthrough_progress.updated_at""")
                     .bind("app", app.id()).bind("learner", learner).bind("walkthrough", walkthroughId)
                     .bind("step", in.step()).bind("status", in.status()).bind("at", when).execute();
             return h.createQuery("""

@@ -182,6 +182,10 @@ class WalkthroughInBrowserTest {
         new Actions(browser.driver).sendKeys(keys).perform();
     }
 
+    private void backTab() {
+        new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
@@ -277,6 +281,28 @@ class WalkthroughInBrowserTest {
         resume.click();
         assertThat(stepBox(id, 2).getText()).contains("Recalculate");
         waitForServerProgress(id, "walker-2", "walk-2", 2, "active");
+    }
+
+    @Test
+    void progressMadeOfflineReachesTheServerWhenTheNetworkReturns() {
+        String id = walkthrough("Offline", "launcher", List.of(step("Quantity", "walk-2", "second"), step("Recalculate", "walk-2", "other")));
+        open("walk-2", "walker-7");
+        browser.js("Inflow.startWalkthrough(arguments[0])", id);
+        stepBox(id, 1);
+        waitForServerProgress(id, "walker-7", "walk-2", 1, "active");
+
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        press(id, 1, "next");
+        assertThat(stepBox(id, 2).getText()).as("the player goes on offline").contains("Recalculate");
+        assertThat(serverProgress(id, "walker-7", "walk-2").get("step").asInt()).isEqualTo(1);
+        assertThat(browser.js("const p = JSON.parse(localStorage.getItem('inflow.walkthroughs.walker-7'))[arguments[0]];"
+                + "return p.step + ' ' + p.status + ' ' + !!p.sent", id)).as("kept in the browser, not sent").isEqualTo("2 active false");
+
+        browser.driver.executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        waitForServerProgress(id, "walker-7", "walk-2", 2, "active");
     }
 
     @Test
@@ -392,9 +418,9 @@ class WalkthroughInBrowserTest {
         stepBox(id, 2);
         browser.waitFor(d -> "next".equals(activeStepButton()) ? true : null);
         assertThat(browser.js("return document.getElementById('first').getAttribute('aria-describedby')")).as("put back").isNull();
-        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        backTab();
         assertThat(activeStepButton()).isEqualTo("skip");
-        keys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        backTab();
         assertThat(activeStepButton()).isEqualTo("back");
         keys(Keys.ENTER);
         stepBox(id, 1);
