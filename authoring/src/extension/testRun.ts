@@ -4,7 +4,8 @@
 // the page's overlay.
 
 import type { Walkthrough } from '../../../overlay-js/src/types.ts';
-import { createPlayer } from '../../../overlay-js/src/player.ts';
+import { createPlayer, WALKING } from '../../../overlay-js/src/player.ts';
+import { readJson } from '../../../overlay-js/src/storage.ts';
 import { showTooltip } from '../../../overlay-js/src/ui/tooltip.ts';
 import overlayCss from '../../../overlay-js/src/ui/overlay.css';
 import moreCss from '../../../overlay-js/src/ui/more.css';
@@ -40,6 +41,11 @@ async function main(): Promise<void> {
   const api = createPickerApi(server, '', new AbortController().signal, relayFetch(server));
   const status = await api.walkthrough(run.walkthroughId).then((w) => w.status, () => 'missing');
   if (status !== 'draft') {
+    await chrome.runtime.sendMessage({ type: 'test-run', testRun: null });
+    return;
+  }
+  if (run.started && readJson(() => localStorage, WALKING + PREVIEW_LEARNER, '') !== run.walkthroughId) {
+    // the run was finished or closed on an earlier page: this tab's next pages get no test-run player
     await chrome.runtime.sendMessage({ type: 'test-run', testRun: null });
     return;
   }

@@ -370,6 +370,15 @@ class StudioTest {
         last.findElement(By.cssSelector("[data-inflow-step='next']")).click();
         browser.waitFor(d -> browser.inShadowNow(testRun, "[data-inflow-walkthrough]").isEmpty() ? true : null);
 
+        // the run is over: the tab's next page lets the extension forget it
+        browser.driver.navigate().refresh();
+        browser.waitFor(d -> d.findElement(By.id("export")));
+        browser.driver.switchTo().window(optionsTab);
+        browser.waitFor(Duration.ofSeconds(15), d -> "null".equals(String.valueOf(browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; chrome.storage.local.get('testRun').then((s) => done(JSON.stringify(s.testRun ?? null)));")))
+                ? true : null);
+        browser.driver.switchTo().window(pageTab);
+
         assertThat(author.get("/api/v1/walkthroughs/" + id).json().get("status").asText()).isEqualTo("draft");
         assertThat(author.get("/api/v1/tips/" + one).json().get("status").asText()).isEqualTo("draft");
         assertThat(server.admin().get("/api/v1/exports/events?format=ndjson").body()).as("a test run records nothing").doesNotContain(one, two, id);
