@@ -10,6 +10,8 @@ const common = {
   target: 'es2020',
   legalComments: 'none',
   logLevel: 'warning',
+  // the overlay's stylesheets, for the picker's preview of tips in place
+  loader: { '.css': 'text' },
 };
 
 await rm('dist', { recursive: true, force: true });
@@ -23,8 +25,8 @@ await copyFile('src/console/index.html', 'dist/console/index.html');
 await writeFile('dist/console/console.css', (await readFile('src/console/console.css', 'utf8')) + (await readFile('node_modules/uplot/dist/uPlot.min.css', 'utf8')));
 
 // The extension: its service worker, the picker and worker overlay as content scripts, and the options page.
-const extension = { ...common, loader: { '.css': 'text' } };
-for (const name of ['background', 'picker', 'worker', 'options']) {
+const extension = common;
+for (const name of ['background', 'picker', 'worker', 'options', 'testRun']) {
   await build({ ...extension, entryPoints: [`src/extension/${name}.ts`], outfile: `dist/extension/${name}.js` });
 }
 for (const file of ['manifest.json', 'options.html', 'options.css']) {

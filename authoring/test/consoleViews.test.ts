@@ -29,9 +29,9 @@ afterEach(() => {
 
 describe('routes', () => {
   it('shows accounts only to admins and export only to admins and analysts', () => {
-    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'mastery', 'tokens']);
-    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'mastery', 'export', 'tokens']);
-    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'analytics', 'mastery', 'export', 'accounts', 'tokens']);
+    expect(routesFor('author').map((r) => r.name)).toEqual(['apps', 'tips', 'walkthroughs', 'analytics', 'mastery', 'tokens']);
+    expect(routesFor('analyst').map((r) => r.name)).toEqual(['apps', 'tips', 'walkthroughs', 'analytics', 'mastery', 'export', 'tokens']);
+    expect(routesFor('admin').map((r) => r.name)).toEqual(['apps', 'tips', 'walkthroughs', 'analytics', 'mastery', 'export', 'accounts', 'tokens']);
   });
 
   it('sends a role away from a view it may not open', () => {
@@ -96,6 +96,7 @@ describe('tips view', () => {
   it('lists tips, publishes one and pages with the next cursor', async () => {
     const urls: string[] = [];
     const view = tipsView(context('author', (url, init) => {
+      if (url.startsWith('/api/v1/anchor-health')) return json({ items: [] });
       urls.push(`${init.method} ${url}`);
       if (url.endsWith('/publish')) return json({ ...tip, status: 'published' });
       if (url.includes('after=c2')) return json({ items: [{ ...tip, id: 'tip_2', title: 'Second' }], next: null });
@@ -120,6 +121,24 @@ describe('tips view', () => {
       'POST /api/v1/tips/tip_1/publish',
       'GET /api/v1/tips?after=c2&limit=25',
     ]);
+  });
+
+  it('lists the tips whose anchors need care first, broken before degraded, with a re-pin link to their page', async () => {
+    const row = (tipId: string, status: string, foundRate: number) =>
+      ({ tipId, page: '/deals/1', status, foundRate, shown: 3, lowConfidence: 0, missing: 5, misses: { not_found: 5 }, meanConfidence: null });
+    const view = tipsView(context('author', (url) => {
+      if (url.startsWith('/api/v1/anchor-health')) return json({ items: [row('tip_ok', 'ok', 1), row('tip_d', 'degraded', 0.8), row('tip_b', 'broken', 0.2)] });
+      if (url.startsWith('/api/v1/tips/')) return json({ ...tip, id: url.split('/')[4], title: `Title of ${url.split('/')[4]}` });
+      return json({ items: [], next: null });
+    }, [{ id: 'app_1', name: 'CRM', siteKey: 'sk', allowedOrigins: ['https://crm.example.com'] }]));
+    document.body.appendChild(view);
+    await flush();
+    await flush();
+    const rows = Array.from(view.querySelectorAll<HTMLElement>('#anchor-health tr[data-tip-id]'));
+    expect(rows.map((r) => [r.dataset.tipId, r.dataset.health])).toEqual([['tip_b', 'broken'], ['tip_d', 'degraded']]);
+    expect(rows[0]!.querySelector('.tip-link')!.textContent).toBe('Title of tip_b');
+    expect(rows[0]!.querySelector('.misses')!.textContent).toBe('not found ×5');
+    expect(rows[0]!.querySelector('[data-action="re-pin"]')!.getAttribute('href')).toBe('https://crm.example.com/deals/1#inflow-repin=tip_b');
   });
 
   it('publishes the selected tips one by one and says where it stopped', async () => {

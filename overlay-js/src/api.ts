@@ -8,14 +8,15 @@ export interface DeliveryClient {
 }
 
 /**
+ * extra: more query parameters (while a walkthrough runs: its id, and walkthroughActive=true so no reinforcement interrupts it).
  * Cross-origin note: `If-None-Match` is not a CORS-safelisted header, so revalidation costs a
  * preflight, and the server must expose `ETag` (Access-Control-Expose-Headers) for it to be read.
  */
 export function createDeliveryClient(server: string, key: string, doFetch: typeof fetch = (...a) => fetch(...a), learner?: () => string,
-  signature: () => string | undefined = () => undefined): DeliveryClient {
+  signature: () => string | undefined = () => undefined, extra: () => string = () => ''): DeliveryClient {
   const cache = new Map<string, { etag: string; delivery: Delivery }>();
   const address = (path: string, page: string, lang = '', q = ''): string =>
-    `${server}/api/v1/${path}?key=${encodeURIComponent(key)}&url=${encodeURIComponent(page)}${lang && `&lang=${encodeURIComponent(lang)}`}${q && `&q=${encodeURIComponent(q)}`}${learner ? `&learner=${encodeURIComponent(learner())}` : ''}${signature() ? `&learnerSignature=${signature()}` : ''}`;
+    `${server}/api/v1/${path}?key=${encodeURIComponent(key)}&url=${encodeURIComponent(page)}${lang && `&lang=${encodeURIComponent(lang)}`}${q && `&q=${encodeURIComponent(q)}`}${learner ? `&learner=${encodeURIComponent(learner())}` : ''}${signature() ? `&learnerSignature=${signature()}` : ''}${extra()}`;
   return {
     ask: async (path, page, lang, q) => (await doFetch(address(path, page, lang, q), { credentials: 'omit' })).json(),
     async get(page, lang) {

@@ -9,6 +9,8 @@ import { createLauncher } from './launcher';
 import { loadMore, moreFrom, withMore } from './lazy';
 import { inAudience } from './audience';
 import type { Tip } from './types';
+import type { Player } from './player';
+import { showTooltip } from './ui/tooltip';
 import { readJson, writeJson } from './storage';
 import { uuid } from './uuid';
 
@@ -25,6 +27,8 @@ export interface InflowApi {
   identify(id: string, traits?: Record<string, unknown>, options?: { signature?: string }): void;
   anchor: typeof anchor;
   refresh(): Promise<void>;
+  /** Starts (or restarts) a walkthrough from its first step. */
+  startWalkthrough(id: string): void;
   destroy(): void;
 }
 
@@ -67,15 +71,24 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   };
   const learner = (): string => (learnerId ??= anonymousId());
   const signatures = new Map<string, string>();
+  const signature = (): string | undefined => signatures.get(learner());
   const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, signature: (id) => signatures.get(id), win });
   // text traits go with check answers, so the console can show mastery per team or role
   const answerTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
     .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
   // checks are answered from the extra bundle, which is there once a check shows
-  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits, () => signatures.get(learner()))(...a));
+  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits, signature)(...a));
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer,
     heal: (tip, el) => withMore((m) => m.heal(config.server, config.key, tip.id, tip.anchor!, el)) });
-  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner, () => signatures.get(learner()));
+  // the walkthrough running for this learner (the player keeps it): the server delivers it on any page and holds reinforcement back
+  const walking = (): string => readJson(() => win.localStorage, 'inflow.walking.' + learner(), '');
+  const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner, signature,
+    () => walking() && '&walkthroughActive=true&walkthrough=' + walking()); // ids are [\w-] (the player takes no other)
+  let player: Player | undefined;
+  // the player comes with the extra bundle, on the first page with a walkthrough (or when one is started)
+  const play = (fn: (p: Player) => void): void => withMore((m) => destroyed || fn(player ??= m.createPlayer({
+    config, win, shadow: overlay.shadow, tooltip: showTooltip, send: events.add, answer, refresh, learner, signature,
+  })));
   const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);
   const forLearner = (tips: Tip[]): Tip[] => tips.filter((t) => inAudience(t.audience, traits));
   let pageTips: Tip[] = [];
@@ -92,6 +105,7 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     mastery: () => delivery.ask('mastery', win.location.href, lang()),
     mine: forLearner,
     choose: (tip) => overlay.reveal(tip),
+    player: () => player,
   });
   let page = pageOf(win.location.href);
   let seq = 0;
@@ -103,7 +117,10 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
       // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
       const answer = await delivery.get(win.location.href, lang());
       const tips = answer.tips.map((t) => (t.id === answer.reinforce ? { ...t, due: true } : t));
-      if (mine === seq && !destroyed) overlay.show((pageTips = tips), page, answer.app?.theme);
+      if (mine !== seq || destroyed) return;
+      overlay.show((pageTips = tips), page, answer.app?.theme);
+      const walkthroughs = answer.walkthroughs ?? [];
+      if (walkthroughs.length || player) play((p) => p.take(walkthroughs, page));
     } catch {
       if (mine === seq && !destroyed) overlay.show([], page);
     }
@@ -131,17 +148,22 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     },
     anchor,
     refresh,
+    startWalkthrough: (id) => play((p) => p.start(String(id))),
     destroy() {
       if (destroyed) return;
       destroyed = true;
       stopNavigation();
       stopLauncher();
+      player?.destroy();
       overlay.destroy();
       events.destroy();
       const w = win as InflowWindow;
       if (w.Inflow === api) delete w.Inflow;
     },
   };
+  // a link to #inflow-walkthrough=<id> starts it (the player then drops the fragment, so a reload resumes instead)
+  const link = /^#inflow-walkthrough=([\w-]+)$/.exec(win.location.hash);
+  if (link) api.startWalkthrough(link[1]);
   return api;
 }
 

@@ -1,6 +1,7 @@
 // The launcher: a help button (and Alt+Shift+H) opening a panel that lists this page's tips and
 // searches all of the app's; choosing one shows it. The panel comes with the extra bundle on first open.
 import { withMore } from './lazy';
+import type { Player } from './player';
 import type { Screen, Tip } from './types';
 import { el } from './ui/parts';
 
@@ -15,6 +16,8 @@ export interface LauncherOptions {
   /** The tips among these that are for this learner (their audience). */
   mine(tips: Tip[]): Tip[];
   choose(tip: Tip): void;
+  /** The walkthrough player, once a page had a walkthrough: the panel lists them to start or resume. */
+  player?(): Player | undefined;
 }
 
 /** Returns the teardown. */

@@ -1,9 +1,29 @@
-// The launcher's panel (in the extra bundle): this page's tips, a search over all of the app's, and what the
+// The launcher's panel (in the extra bundle): this page's walkthroughs and tips, a search over all of the app's, and what the
 // learner knows about this screen.
 import type { LauncherOptions } from './launcher';
 import type { Tip } from './types';
 import { masterySection } from './ui/mastery';
 import { el } from './ui/parts';
+
+/** The walkthroughs the learner can start, or resume where they left off (empty when there are none). */
+function walkthroughs(doc: Document, o: LauncherOptions, close: () => void): HTMLElement {
+  const list = el(doc, 'ul', 'walkthroughs');
+  const player = o.player?.();
+  for (const { walkthrough: w, progress: p } of player?.list() ?? []) {
+    const resume = p?.status === 'active' || p?.status === 'closed';
+    const item = list.appendChild(el(doc, 'li'));
+    const pick = item.appendChild(el(doc, 'button', '', resume ? `Resume: ${w.title} (step ${p!.step} of ${w.steps.length})` : `Walkthrough: ${w.title}`));
+    pick.type = 'button';
+    pick.setAttribute('data-inflow-walkthrough', w.id);
+    pick.addEventListener('click', () => {
+      close();
+      if (resume) player!.resume(w.id);
+      else player!.start(w.id);
+    });
+  }
+  if (!list.childElementCount) list.hidden = true;
+  return list;
+}
 
 /** Opens the panel in the overlay's shadow root; close(true) also puts the focus back on the button. Returns the teardown. */
 export function openPanel(doc: Document, o: LauncherOptions, close: (refocus?: boolean) => void): () => void {
@@ -41,7 +61,7 @@ export function openPanel(doc: Document, o: LauncherOptions, close: (refocus?: b
     e.stopPropagation();
     close(true);
   });
-  panel.append(input, list);
+  panel.append(input, walkthroughs(doc, o, close), list);
   show(o.pageTips());
   o.mastery().then((screen) => {
     const section = open && masterySection(doc, screen, o.mine, pick);

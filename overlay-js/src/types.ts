@@ -36,9 +36,32 @@ export interface Delivery {
   tips: Tip[];
   /** The id of the one due reinforce-tip to show now, if the server chose one. */
   reinforce?: string | null;
+  /** Walkthroughs with a step on this page, and the learner's running ones. */
+  walkthroughs?: Walkthrough[];
 }
 
-export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search';
+/** One step of a delivered walkthrough: its tip only when the step belongs to this page. */
+export interface WalkthroughStep {
+  position: number;
+  title: string;
+  url?: string | null;
+  onPage: boolean;
+  onRight?: number | null;
+  onWrong?: number | null;
+  tip?: Tip | null;
+}
+
+export interface Walkthrough {
+  id: string;
+  title: string;
+  startOn: 'page_load' | 'launcher';
+  steps: WalkthroughStep[];
+  /** The learner's progress as the server has it. */
+  progress?: { step: number; status: 'active' | 'completed' | 'closed'; updatedAt: string } | null;
+}
+
+export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search'
+  | 'step_viewed' | 'walkthrough_completed';
 
 /** A check as delivered: which options are right stays on the server until the learner answers. */
 export interface CheckView {

@@ -9,6 +9,7 @@ import { exportView } from './views/export.ts';
 import { masteryView } from './views/mastery.ts';
 import { tipsView } from './views/tips.ts';
 import { tokensView } from './views/tokens.ts';
+import { walkthroughsView } from './views/walkthroughs.ts';
 
 export interface Route {
   name: string;
@@ -22,6 +23,7 @@ const ALL: readonly Role[] = ['admin', 'author', 'analyst'];
 export const ROUTES: readonly Route[] = [
   { name: 'apps', label: 'Apps', roles: ALL, view: appsView },
   { name: 'tips', label: 'Tips', roles: ALL, view: tipsView },
+  { name: 'walkthroughs', label: 'Walkthroughs', roles: ALL, view: walkthroughsView },
   { name: 'analytics', label: 'Analytics', roles: ALL, view: analyticsView },
   { name: 'mastery', label: 'Mastery', roles: ALL, view: masteryView },
   { name: 'export', label: 'Export', roles: ['admin', 'analyst'], view: exportView },

@@ -59,11 +59,44 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
     startPicker(tabId).then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
     return true;
   }
+  if (message?.type === 'recording') {
+    // the tab that records: its next pages get the picker back, recording
+    const recording = message.recording && typeof message.recording === 'object' ? { ...message.recording, tabId: sender.tab?.id } : null;
+    chrome.storage.local.set({ recording }).then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
+    return true;
+  }
+  if (message?.type === 'test-run') {
+    const testRun = message.testRun && typeof message.testRun === 'object' ? { ...message.testRun, tabId: sender.tab?.id } : null;
+    chrome.storage.local.set({ testRun }).then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
+    return true;
+  }
   if (message?.type === 'sites-changed') {
     syncWorkerSites().then(() => reply({ ok: true }), (error: unknown) => reply({ ok: false, error: String(error) }));
     return true;
   }
   return false;
+});
+
+// The picker comes back by itself on the pages of a tab that records a walkthrough, and on a page the console opened
+// to re-pin a tip (`#inflow-repin=<tipId>`). A tab the console opened to test-run a walkthrough
+// (`#inflow-walkthrough=<id>`, noted as it starts loading: the page's overlay drops the fragment) gets the test-run
+// player on each of its pages, which plays the walkthrough when it is a draft.
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  const testRun = /#inflow-walkthrough=([\w-]{1,64})$/.exec(change.url ?? '');
+  if (testRun) void chrome.storage.local.set({ testRun: { tabId, walkthroughId: testRun[1], started: false } });
+  if (change.status !== 'complete') return;
+  void chrome.storage.local.get('testRun').then(({ testRun: running }) => {
+    if (running && typeof running === 'object' && (running as { tabId?: number }).tabId === tabId) {
+      void chrome.scripting.executeScript({ target: { tabId }, files: ['testRun.js'] });
+    }
+  });
+  if (/[#&]inflow-repin=/.test(tab.url ?? '')) {
+    void startPicker(tabId);
+    return;
+  }
+  void chrome.storage.local.get('recording').then(({ recording }) => {
+    if (recording && typeof recording === 'object' && (recording as { tabId?: number }).tabId === tabId) void startPicker(tabId);
+  });
 });
 
 chrome.runtime.onInstalled.addListener(() => void syncWorkerSites());

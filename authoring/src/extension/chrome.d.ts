@@ -26,6 +26,7 @@ declare namespace chrome {
   }
   namespace tabs {
     function query(info: Record<string, unknown>): Promise<Array<{ id?: number; url?: string }>>;
+    const onUpdated: { addListener(cb: (tabId: number, change: { status?: string; url?: string }, tab: { id?: number; url?: string }) => void): void };
   }
   namespace scripting {
     function executeScript(details: { target: { tabId: number; allFrames?: boolean }; files: string[] }): Promise<unknown>;

@@ -30,6 +30,28 @@ export interface PreviewTip {
   [field: string]: unknown;
 }
 
+/** A tip as GET /api/v1/tips/{id} answers it: every stored field, its version being its ETag. */
+export interface StoredTip extends Tip {
+  appId: string;
+  [field: string]: unknown;
+}
+
+/** A walkthrough step as the authoring API takes it. */
+export interface StepInput {
+  tipId: string;
+  url?: string | null;
+  onRight?: number | null;
+  onWrong?: number | null;
+}
+
+export interface Walkthrough {
+  id: string;
+  appId: string;
+  title: string;
+  status: string;
+  version: number;
+}
+
 export interface PickerApi {
   apps(): Promise<App[]>;
   render(markdown: string): Promise<BodyNode[]>;
@@ -38,7 +60,11 @@ export interface PickerApi {
   /** `version` (the tip's ETag) makes the server refuse the save if someone saved in between. */
   updateTip(id: string, input: TipInput, version?: number): Promise<Tip>;
   publishTip(id: string): Promise<Tip>;
-  preview(appId: string, url: string): Promise<{ tips: PreviewTip[]; drafts: string[] }>;
+  /** walkthroughs: as the overlay receives them (drafts included), for a test run. */
+  preview(appId: string, url: string): Promise<{ tips: PreviewTip[]; drafts: string[]; walkthroughs: unknown[] }>;
+  tip(id: string): Promise<StoredTip>;
+  createWalkthrough(input: { appId: string; title: string; startOn: string; steps: StepInput[] }): Promise<Walkthrough>;
+  walkthrough(id: string): Promise<Walkthrough>;
 }
 
 /** `token` empty: the console's own session cookie on the same origin instead of a Bearer token. */
@@ -96,10 +122,13 @@ export function createPickerApi(
       return call<Tip>('PUT', `/api/v1/tips/${encodeURIComponent(id)}`, editable, precondition);
     },
     preview: async (appId, url) => {
-      const answer = await call<{ tips?: PreviewTip[]; drafts?: string[] }>('GET',
+      const answer = await call<{ tips?: PreviewTip[]; drafts?: string[]; walkthroughs?: unknown[] }>('GET',
         `/api/v1/delivery/preview?${new URLSearchParams({ app: appId, url })}`);
-      return { tips: answer.tips ?? [], drafts: answer.drafts ?? [] };
+      return { tips: answer.tips ?? [], drafts: answer.drafts ?? [], walkthroughs: answer.walkthroughs ?? [] };
     },
     publishTip: (id) => call<Tip>('POST', `/api/v1/tips/${encodeURIComponent(id)}/publish`),
+    tip: (id) => call<StoredTip>('GET', `/api/v1/tips/${encodeURIComponent(id)}`),
+    createWalkthrough: (input) => call<Walkthrough>('POST', '/api/v1/walkthroughs', input),
+    walkthrough: (id) => call<Walkthrough>('GET', `/api/v1/walkthroughs/${encodeURIComponent(id)}`),
   };
 }

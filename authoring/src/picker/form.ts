@@ -4,6 +4,7 @@ import type { Fingerprint } from '../../../overlay-js/src/anchor/index.ts';
 import type { App, PickerApi, Tip, TipInput } from './api.ts';
 import { debounce, type Disposer } from './disposer.ts';
 import { suggestPageRule } from './pageRule.ts';
+import { maker } from './make.ts';
 import { buildBody } from './preview.ts';
 import { ApiError, type FieldError } from '../shared/problem.ts';
 import {
@@ -70,9 +71,7 @@ export function preselectApp(apps: App[], doc: Document): string | undefined {
 
 export function openForm(options: FormOptions): HTMLFormElement {
   const { doc, win, api, disposer } = options;
-  // properties (not attributes) of the new element; strings land in textContent or value, never in markup
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | number | boolean> = {}) =>
-    Object.assign(doc.createElement(tag), props) as HTMLElementTagNameMap[K];
+  const make = maker(doc);
 
   const editing = options.tip ?? null;
   const initial = editing?.fields ?? null;

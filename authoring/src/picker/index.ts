@@ -24,7 +24,7 @@ function main(): void {
   const api = createPickerApi(config.server, config.token, requests.signal);
   window.__inflowPicker = launchPicker(api, requests, () => {
     delete window.__inflowPicker;
-  });
+  }).picker;
 }
 
 main();

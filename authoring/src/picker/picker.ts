@@ -20,13 +20,33 @@ export interface PickerOptions {
   resolve?: (fp: Fingerprint, root?: Document) => ResolveResult;
   /** Judges the recorded anchor before saving: unique, look-alikes, what carries it, warnings. */
   strength?: (el: Element, fp: Fingerprint) => AnchorStrength;
+  /** Called after the form saved a tip (the preview then draws it). */
+  onSaved?: () => void;
   /** Called once, after everything the picker attached is gone. */
   onStop?: () => void;
+}
+
+/**
+ * Takes the next click instead of the tip form (re-pinning a tip, recording a walkthrough step); answers what the bar
+ * says afterwards. `passThrough`: the click then goes on to the page, so a recorded link still navigates.
+ */
+export interface PickHandler {
+  message: string;
+  passThrough?: boolean;
+  /** Keeps taking clicks after the first (recording); otherwise the picker goes back to pinning tips. */
+  repeat?: boolean;
+  take(el: Element, anchor: Fingerprint | null): Promise<string>;
 }
 
 export interface Picker {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
+  /** Hands the next click (or every click, `repeat`) to `handler`; null goes back to pinning tips. */
+  handOver(handler: PickHandler | null): void;
+  /** Elements the picker draws besides its own host (the drafts it previews in place): never picked. */
+  own(element: Element): () => void;
+  /** Says something in the picker's bar. */
+  say(text: string): void;
   stop(): void;
 }
 
@@ -76,7 +96,11 @@ export function startPicker(options: PickerOptions): Picker {
     disposer.listen(host, type, (event) => event.stopPropagation());
   }
 
-  const isOwn = (event: Event): boolean => event.composedPath().includes(host);
+  const ownHosts = new Set<Element>([host]);
+  const isOwn = (event: Event): boolean => event.composedPath().some((node) => ownHosts.has(node as Element));
+  let handler: PickHandler | null = null;
+  /** The element whose click a pass-through handler sends on to the page, once. */
+  let letThrough: Element | null = null;
 
   // composedPath()[0] reaches into open shadow roots; nodeType (not instanceof) also accepts elements of same-origin frames
   function targetOf(event: Event): Element | null {
@@ -125,10 +149,36 @@ export function startPicker(options: PickerOptions): Picker {
   }
 
   function select(el: Element | null): void {
-    if (!el || el === host || host.contains(el)) return;
+    if (!el || Array.from(ownHosts).some((own) => own === el || own.contains(el))) return;
     current = el;
     label.textContent = describeElement(el);
     place();
+  }
+
+  /** A click in pick mode: the tip form, or the handler that took over. */
+  function choose(el: Element): void {
+    const taking = handler;
+    if (!taking) {
+      pin(el);
+      return;
+    }
+    if (!taking.repeat) handler = null;
+    current = el;
+    label.textContent = describeElement(el);
+    place();
+    const { anchor } = recordAnchor(el);
+    message.textContent = 'Inflow — saving…';
+    taking.take(el, anchor).then((text) => {
+      if (disposer.isDisposed) return;
+      message.textContent = text;
+      if (taking.passThrough && el.isConnected) {
+        letThrough = el;
+        (el as HTMLElement).click?.();
+        letThrough = null;
+      }
+    }, (error: unknown) => {
+      if (!disposer.isDisposed) message.textContent = `Inflow — ${error instanceof Error ? error.message : String(error)}`;
+    });
   }
 
   function pin(el: Element): void {
@@ -161,6 +211,7 @@ export function startPicker(options: PickerOptions): Picker {
       onClose: stop,
       onSaved: () => {
         message.textContent = 'Inflow — tip saved';
+        options.onSaved?.();
       },
     });
   }
@@ -207,10 +258,11 @@ export function startPicker(options: PickerOptions): Picker {
     }
     mode.listen(doc, 'click', (event) => {
       if (isOwn(event)) return;
+      const el = targetOf(event);
+      if (letThrough && el && (el === letThrough || letThrough.contains(el))) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      const el = targetOf(event);
-      if (el) pin(el);
+      if (el) choose(el);
     }, { capture: true });
     mode.listen(doc, 'keydown', (event) => {
       if (isOwn(event) || event.key === 'Escape') return;
@@ -222,7 +274,7 @@ export function startPicker(options: PickerOptions): Picker {
       } else if (event.key === 'ArrowDown' && current) {
         select(current.firstElementChild);
       } else if (event.key === 'Enter' && current) {
-        pin(current);
+        choose(current);
       } else {
         return;
       }
@@ -252,7 +304,25 @@ export function startPicker(options: PickerOptions): Picker {
     options.onStop?.();
   }
 
-  return { host, root, stop };
+  function handOver(next: PickHandler | null): void {
+    handler = next;
+    message.textContent = next ? next.message : PICK_MESSAGE;
+    if (!pickMode && !disposer.isDisposed) {
+      highlight.classList.remove('pinned');
+      startPickMode();
+    }
+  }
+
+  function own(element: Element): () => void {
+    ownHosts.add(element);
+    return () => ownHosts.delete(element);
+  }
+
+  const say = (text: string): void => {
+    message.textContent = text;
+  };
+
+  return { host, root, handOver, own, say, stop };
 }
 
 /** The documents of same-origin iframes, nested ones too; cross-origin frames cannot be read and are skipped. */

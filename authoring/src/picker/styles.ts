@@ -41,6 +41,16 @@ export const PICKER_CSS = `
   position: fixed; bottom: 16px; left: 16px; width: 320px; max-height: 40vh; overflow: auto; padding: 12px;
   border-radius: 10px; background: #ffffff; border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.18); pointer-events: auto;
 }
+#inflow-recorder {
+  position: fixed; bottom: 16px; right: 16px; width: 300px; max-height: 40vh; overflow: auto; padding: 12px;
+  border-radius: 10px; background: #ffffff; border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.18); pointer-events: auto;
+}
+#inflow-recorder ol { margin: 0 0 8px; padding-left: 20px; overflow-wrap: anywhere; }
+#inflow-recorder input { margin: 0 0 8px; }
+#inflow-recorder-result { margin: 6px 0 0; overflow-wrap: anywhere; }
+#inflow-recorder-result:empty { display: none; }
+.tip-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.tip-actions button { padding: 2px 8px; font-size: 12px; }
 #inflow-page-tips ul { list-style: none; margin: 0; padding: 0; }
 .page-tip { margin: 0 0 8px; overflow-wrap: anywhere; }
 .page-tip .preview { margin-top: 4px; max-height: 96px; }

@@ -114,3 +114,26 @@ export function formatAudience(conditions: readonly Condition[]): string {
     .map((c) => [c.trait, c.op, Array.isArray(c.value) ? c.value.join(', ') : c.value ?? ''].join(' ').trim())
     .join('\n');
 }
+
+/** The fields POST/PUT /api/v1/tips take; a stored tip also carries read-only ones (id, status, bodyHtml, …). */
+const INPUT_FIELDS = [
+  'title', 'body', 'presentation', 'placement', 'pageRule', 'anchor', 'learnMore', 'media', 'trigger', 'frequency',
+  'audience', 'schedule', 'priority', 'locales', 'reinforce', 'check',
+] as const;
+
+/**
+ * A PUT body that keeps everything a stored tip says and changes only `changes` (a re-pin changes the anchor alone).
+ * Translations lose their rendered HTML, which the server makes again.
+ */
+export function storedTipInput(stored: Record<string, unknown>, changes: Record<string, unknown> = {}): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const key of INPUT_FIELDS) {
+    if (stored[key] !== undefined) input[key] = stored[key];
+  }
+  const locales = stored.locales;
+  if (locales && typeof locales === 'object') {
+    input.locales = Object.fromEntries(Object.entries(locales as Record<string, { title?: string; body?: string }>)
+      .map(([lang, text]) => [lang, { title: text?.title ?? '', body: text?.body ?? '' }]));
+  }
+  return { ...input, ...changes };
+}

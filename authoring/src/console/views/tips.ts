@@ -3,6 +3,7 @@
 import { query, type App, type Page, type Tip, type TipStatus } from '../api.ts';
 import { canAuthor, type ViewContext } from '../context.ts';
 import { field, formatTime, h, messageArea } from '../dom.ts';
+import { anchorHealthPanel } from './anchorHealth.ts';
 import { tipEditorView } from './tipEditor.ts';
 
 const PAGE_SIZE = 25;
@@ -64,6 +65,7 @@ function tipsList(ctx: ViewContext): HTMLElement {
 
   const view = h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
     h('div', { class: 'view-head' }, h('h1', { id: 'view-heading' }, 'Tips')),
+    anchorHealthPanel(ctx),
     h('div', { class: 'filters' }, field('Search', search), field('Page rule contains', pageFilter),
       field('App', appFilter), field('Status', statusFilter)),
     mayChange ? h('div', { class: 'actions start bulk' }, bulkPublish, bulkArchive) : null,

@@ -37,6 +37,9 @@ import io.inflow.store.Ids;
 import io.inflow.tips.TipController;
 import io.inflow.tips.TipSearch;
 import io.inflow.tips.Tips;
+import io.inflow.walkthroughs.Progress;
+import io.inflow.walkthroughs.WalkthroughController;
+import io.inflow.walkthroughs.Walkthroughs;
 import io.inflow.web.Access;
 import io.inflow.web.ClientAddress;
 import io.inflow.web.Cors;
@@ -78,6 +81,7 @@ public final class Inflow implements AutoCloseable {
     private final Accounts accounts;
     private final Apps apps;
     private final Tips tips;
+    private final Walkthroughs walkthroughs;
     private final RateLimits rateLimits;
     private final List<Route> routes;
     private final Javalin server;
@@ -91,9 +95,11 @@ public final class Inflow implements AutoCloseable {
         accounts = new Accounts(db, ids, clock);
         apps = new Apps(db, ids, clock, json.mapper());
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
-        Delivery delivery = new Delivery(tips, clock);
+        walkthroughs = new Walkthroughs(db, ids, clock, apps, tips);
+        Delivery delivery = new Delivery(tips, walkthroughs, clock);
         IdentityVerification identity = new IdentityVerification(db, ids);
         Learning learning = new Learning(db, tips, identity, clock, json.mapper());
+        Progress progress = new Progress(db, learning, walkthroughs, clock);
         Rollups rollups = new Rollups(db, json.mapper());
         Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning);
         Access access = new Access(accounts);
@@ -105,7 +111,8 @@ public final class Inflow implements AutoCloseable {
         var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
         var searchController = new SearchController(apps, delivery, new TipSearch(db));
-        var deliveryController = new DeliveryController(apps, delivery, learning, json);
+        var deliveryController = new DeliveryController(apps, delivery, learning, progress, json);
+        var walkthroughController = new WalkthroughController(apps, walkthroughs, progress, json);
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
         var eventController = new EventController(apps, events, identity, json);
@@ -128,6 +135,7 @@ public final class Inflow implements AutoCloseable {
                 Route.post("/api/v1/checks/{tipId}/answers", learningController::answer, ANYONE),
                 Route.get("/api/v1/reviews", learningController::reviews, ANYONE),
                 Route.get("/api/v1/mastery", learningController::screen, ANYONE),
+                Route.post("/api/v1/walkthroughs/{walkthroughId}/progress", walkthroughController::saveProgress, ANYONE),
 
                 Route.post("/api/v1/session", accountController::signIn, ANYONE),
                 Route.get("/api/v1/session", accountController::current, SIGNED_IN),
@@ -161,6 +169,12 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/tips/{tipId}/versions", tipController::versions, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/tips/{tipId}/versions/{version}/restore", tipController::restore, ADMIN, AUTHOR),
                 Route.get("/api/v1/delivery/preview", deliveryController::preview, ADMIN, AUTHOR),
+                Route.get("/api/v1/walkthroughs", walkthroughController::list, ADMIN, AUTHOR, ANALYST),
+                Route.post("/api/v1/walkthroughs", walkthroughController::create, ADMIN, AUTHOR),
+                Route.get("/api/v1/walkthroughs/{walkthroughId}", walkthroughController::get, ADMIN, AUTHOR, ANALYST),
+                Route.put("/api/v1/walkthroughs/{walkthroughId}", walkthroughController::update, ADMIN, AUTHOR),
+                Route.post("/api/v1/walkthroughs/{walkthroughId}/publish", walkthroughController::publish, ADMIN, AUTHOR),
+                Route.post("/api/v1/walkthroughs/{walkthroughId}/archive", walkthroughController::archive, ADMIN, AUTHOR),
                 Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
@@ -217,6 +231,7 @@ public final class Inflow implements AutoCloseable {
             config.routes.before("/api/v1/checks/*", publicLimits::check);
             config.routes.before("/api/v1/reviews", publicLimits::check);
             config.routes.before("/api/v1/mastery", publicLimits::check);
+            config.routes.before("/api/v1/walkthroughs/{walkthroughId}/progress", publicLimits::check);
             config.routes.beforeMatched(access::check);
             config.routes.options("/api/v1/*", Cors::preflight, ANYONE);
             config.routes.get("/", ctx -> ctx.redirect(settings.demo() ? "/demo/accounts" : "/console/"), ANYONE);
@@ -262,7 +277,7 @@ public final class Inflow implements AutoCloseable {
 
     /** Creates (or refreshes) the demo app and its published tips. */
     public void seedDemo() {
-        new DemoSeed(apps, tips, accounts, json.mapper()).seed(settings.adminEmail(), port());
+        new DemoSeed(apps, tips, walkthroughs, accounts, json.mapper()).seed(settings.adminEmail(), port());
     }
 
     public int port() {

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import io.inflow.walkthroughs.Progress;
+import io.inflow.walkthroughs.Walkthrough;
+import io.inflow.walkthroughs.Walkthroughs;
 
 /**
  * Assembles what the overlay shows on one page. Compiled page rules are cached per app,
@@ -29,18 +34,38 @@ public final class Delivery {
                                String trigger, String frequency, List<Targeting.Condition> audience, int priority,
                                String locale, String dir, boolean reinforce, CheckView check) {}
 
-    /** reinforce: the id of the one due reinforce-tip to show now (only when the learner is known), else null. */
-    public record Answer(Map<String, Object> app, List<DeliveredTip> tips, String reinforce) {}
+    /**
+     * reinforce: the id of the one due reinforce-tip to show now (only when the learner is known), else null.
+     * walkthroughs: those with a step on this page, and those asked for (the learner's running ones).
+     */
+    public record Answer(Map<String, Object> app, List<DeliveredTip> tips, String reinforce, List<DeliveredWalkthrough> walkthroughs) {
+        /** The same answer with each walkthrough's progress for one learner (by walkthrough id). */
+        public Answer withProgress(Map<String, Progress.Step> progress) {
+            return new Answer(app, tips, reinforce, walkthroughs.stream()
+                    .map(w -> new DeliveredWalkthrough(w.id(), w.title(), w.startOn(), w.steps(), progress.get(w.id()))).toList());
+        }
+    }
 
-    /** What an author previews on a page: published tips and drafts, with the ids of the drafts. */
-    public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts) {}
+    /**
+     * A walkthrough as the overlay receives it: every step with its position and example URL, whether it
+     * belongs to this page, and its tip when it does; progress is the learner's, when known.
+     */
+    public record DeliveredWalkthrough(String id, String title, String startOn, List<DeliveredStep> steps, Progress.Step progress) {}
+
+    public record DeliveredStep(int position, String title, String url, boolean onPage, Integer onRight, Integer onWrong, DeliveredTip tip) {}
+
+    /** What an author previews on a page: published tips and drafts, with the ids of the drafts, and walkthroughs, drafts included. */
+    public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts, List<DeliveredWalkthrough> walkthroughs) {}
 
     private record Compiled(PageRule rule, Tip tip) {}
 
-    private record Snapshot(long contentVersion, List<Compiled> tips) {}
+    /** tips: those delivered on their own; steps: the tips of walkthroughs, by id. */
+    private record Snapshot(long contentVersion, List<Compiled> tips, List<Walkthrough> walkthroughs, Map<String, Compiled> steps) {}
 
     private static final int MAX_APPS = 1_000;
     private final Tips tips;
+    private final Function<String, List<Walkthrough>> published;
+    private final Function<String, List<Walkthrough>> previewed;
     private final Clock clock;
     private final Map<String, Snapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -50,7 +75,14 @@ public final class Delivery {
     };
 
     public Delivery(Tips tips, Clock clock) {
+        this(tips, null, clock);
+    }
+
+    /** walkthroughs: where the app's walkthroughs come from (null: none, as in benchmarks of tips alone). */
+    public Delivery(Tips tips, Walkthroughs walkthroughs, Clock clock) {
         this.tips = tips;
+        this.published = walkthroughs == null ? app -> List.of() : walkthroughs::published;
+        this.previewed = walkthroughs == null ? app -> List.of() : walkthroughs::previewed;
         this.clock = clock;
     }
 
@@ -60,9 +92,15 @@ public final class Delivery {
      * overlay applies them to the learner's traits, which never leave the browser.
      */
     public Answer forPage(App app, URI url, List<String> languages) {
+        return forPage(app, url, languages, Set.of());
+    }
+
+    /** As above, with the walkthroughs named in `wanted` whatever page they are on (the ones a learner is in). */
+    public Answer forPage(App app, URI url, List<String> languages, Set<String> wanted) {
         java.time.Instant now = clock.instant();
         List<DeliveredTip> matching = new ArrayList<>();
-        for (Compiled compiled : snapshot(app).tips()) {
+        Snapshot snapshot = snapshot(app);
+        for (Compiled compiled : snapshot.tips()) {
             Tip tip = compiled.tip();
             if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
                 matching.add(delivered(tip, Languages.pick(tip.locales().keySet(), languages)));
@@ -74,7 +112,14 @@ public final class Delivery {
         about.put("id", app.id());
         about.put("name", app.name());
         about.put("theme", app.theme());
-        return new Answer(about, matching, null);
+        List<DeliveredWalkthrough> walkthroughs = new ArrayList<>();
+        for (Walkthrough w : snapshot.walkthroughs()) {
+            DeliveredWalkthrough delivered = walkthrough(w, snapshot.steps()::get, url, languages);
+            if (wanted.contains(w.id()) || delivered.steps().stream().anyMatch(DeliveredStep::onPage)) {
+                walkthroughs.add(delivered);
+            }
+        }
+        return new Answer(about, matching, null, walkthroughs);
     }
 
     /** Search results: these published tips (ranked ids) that are in their schedule, the page's own first. */
@@ -82,7 +127,7 @@ public final class Delivery {
         java.time.Instant now = clock.instant();
         Map<String, Compiled> byId = new java.util.HashMap<>();
         for (Compiled c : snapshot(app).tips()) {
-            byId.put(c.tip().id(), c);
+            byId.put(c.tip().id(), c); // a walkthrough's steps are not among them: they show only within it
         }
         List<DeliveredTip> onPage = new ArrayList<>();
         List<DeliveredTip> elsewhere = new ArrayList<>();
@@ -101,6 +146,18 @@ public final class Delivery {
     /** Tips found by a search, and which of them belong to the page the learner is on. */
     public record Found(List<DeliveredTip> tips, List<String> onPage) {}
 
+    /** A walkthrough on one page; stepTip answers a step's tip, compiled, or null when it is not there to show. */
+    private static DeliveredWalkthrough walkthrough(Walkthrough w, Function<String, Compiled> stepTip, URI url, List<String> languages) {
+        List<DeliveredStep> steps = new ArrayList<>();
+        for (Walkthrough.Step step : w.steps()) {
+            Compiled c = stepTip.apply(step.tipId());
+            boolean onPage = c != null && c.rule().match(url).isPresent();
+            steps.add(new DeliveredStep(step.position(), step.title(), step.url(), onPage, step.onRight(), step.onWrong(),
+                    onPage ? delivered(c.tip(), Languages.pick(c.tip().locales().keySet(), languages)) : null));
+        }
+        return new DeliveredWalkthrough(w.id(), w.title(), w.startOn(), List.copyOf(steps), null);
+    }
+
     private static DeliveredTip delivered(Tip tip, String locale) {
         Targeting.Translation t = locale == null ? null : tip.locales().get(locale);
         return new DeliveredTip(tip.id(), t == null ? tip.title() : t.title(), tip.presentation(), tip.placement(),
@@ -118,7 +175,12 @@ public final class Delivery {
     public Preview preview(App app, URI url) {
         List<DeliveredTip> matching = new ArrayList<>();
         List<String> drafts = new ArrayList<>();
+        Map<String, Compiled> steps = new java.util.HashMap<>();
         for (Tip tip : tips.previewed(app.id())) {
+            if (tip.walkthroughId() != null) {
+                steps.put(tip.id(), new Compiled(PageRule.parse(tip.pageRule()), tip));
+                continue;
+            }
             if (PageRule.parse(tip.pageRule()).match(url).isPresent()) {
                 matching.add(delivered(tip, null));
                 if (tip.status().equals("draft")) {
@@ -126,7 +188,9 @@ public final class Delivery {
                 }
             }
         }
-        return new Preview(Map.of("id", app.id(), "name", app.name()), matching, drafts);
+        List<DeliveredWalkthrough> walkthroughs = previewed.apply(app.id()).stream()
+                .map(w -> walkthrough(w, steps::get, url, List.of())).toList();
+        return new Preview(Map.of("id", app.id(), "name", app.name()), matching, drafts, walkthroughs);
     }
 
     private Snapshot snapshot(App app) {
@@ -137,10 +201,16 @@ public final class Delivery {
             }
         }
         List<Compiled> compiled = new ArrayList<>();
+        Map<String, Compiled> steps = new java.util.HashMap<>();
         for (Tip tip : tips.published(app.id())) {
-            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), tip));
+            Compiled c = new Compiled(PageRule.parse(tip.pageRule()), tip);
+            if (tip.walkthroughId() == null) {
+                compiled.add(c);
+            } else {
+                steps.put(tip.id(), c);
+            }
         }
-        Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled));
+        Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled), published.apply(app.id()), Map.copyOf(steps));
         synchronized (cache) {
             Snapshot cached = cache.get(app.id());
             if (cached == null || cached.contentVersion() < fresh.contentVersion()) {

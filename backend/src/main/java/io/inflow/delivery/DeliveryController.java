@@ -9,7 +9,11 @@ import io.inflow.web.Cors;
 import io.inflow.web.Json;
 import io.inflow.web.Problem;
 import io.javalin.http.Context;
+import io.inflow.walkthroughs.Progress;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 
 /** GET /api/v1/delivery: the published tips of one page, for the overlay. */
@@ -17,12 +21,14 @@ public final class DeliveryController {
     private final Apps apps;
     private final Delivery delivery;
     private final Learning learning;
+    private final Progress progress;
     private final Json json;
 
-    public DeliveryController(Apps apps, Delivery delivery, Learning learning, Json json) {
+    public DeliveryController(Apps apps, Delivery delivery, Learning learning, Progress progress, Json json) {
         this.apps = apps;
         this.delivery = delivery;
         this.learning = learning;
+        this.progress = progress;
         this.json = json;
     }
 
@@ -30,10 +36,19 @@ public final class DeliveryController {
         App app = siteApp(apps, ctx.queryParam("key"));
         Cors.overlay(ctx, app);
         URI url = pageUrl(ctx.queryParam("url"));
-        Delivery.Answer answer = delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")));
-        if (ctx.queryParam("learner") != null) {
+        String learner = ctx.queryParam("learner") == null ? null : LearningController.verifiedLearner(ctx, app, learning);
+        Map<String, Progress.Step> steps = learner == null ? Map.of() : progress.of(app, learner);
+        // the walkthrough the overlay runs (it may have started it offline) and those the learner has running on the server
+        Set<String> wanted = new HashSet<>();
+        String running = ctx.queryParam("walkthrough");
+        if (running != null && running.length() <= 64) {
+            wanted.add(running);
+        }
+        steps.values().stream().filter(s -> s.status().equals("active")).forEach(s -> wanted.add(s.walkthroughId()));
+        Delivery.Answer answer = delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")), wanted);
+        if (learner != null) {
             // per learner: the ETag below is computed on this learner's answer, so it still revalidates correctly
-            answer = learning.personalise(app, LearningController.verifiedLearner(ctx, app, learning), answer, "true".equals(ctx.queryParam("walkthroughActive")));
+            answer = learning.personalise(app, learner, answer, "true".equals(ctx.queryParam("walkthroughActive"))).withProgress(steps);
         }
         byte[] body = json.write(answer).getBytes(StandardCharsets.UTF_8);
         String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";

@@ -8,6 +8,8 @@ import io.inflow.apps.Apps;
 import io.inflow.tips.Tip;
 import io.inflow.tips.TipInput;
 import io.inflow.tips.Tips;
+import io.inflow.walkthroughs.WalkthroughInput;
+import io.inflow.walkthroughs.Walkthroughs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,12 +21,14 @@ public final class DemoSeed {
 
     private final Apps apps;
     private final Tips tips;
+    private final Walkthroughs walkthroughs;
     private final Accounts accounts;
     private final ObjectMapper mapper;
 
-    public DemoSeed(Apps apps, Tips tips, Accounts accounts, ObjectMapper mapper) {
+    public DemoSeed(Apps apps, Tips tips, Walkthroughs walkthroughs, Accounts accounts, ObjectMapper mapper) {
         this.apps = apps;
         this.tips = tips;
+        this.walkthroughs = walkthroughs;
         this.accounts = accounts;
         this.mapper = mapper;
     }
@@ -35,14 +39,21 @@ public final class DemoSeed {
                 .map(existing -> existing.allowedOrigins().containsAll(origins) ? existing
                         : apps.update(existing.id(), null, union(existing.allowedOrigins(), origins)))
                 .orElseGet(() -> apps.create("Northwind CRM (demo)", origins, SITE_KEY));
-        if (!tips.list(app.id(), null, null, 1).items().isEmpty()) {
-            return;
-        }
         String authorId = accounts.list().stream().filter(a -> a.email().equals(Accounts.normaliseEmail(authorEmail)))
                 .findFirst().map(a -> a.id()).orElse(null);
+        if (tips.list(app.id(), null, null, 1).items().isEmpty()) {
+            seedTips(app, authorId);
+        }
+        // data dirs made before walkthroughs existed get the demo's walkthrough too
+        if (walkthroughs.list(app.id()).isEmpty()) {
+            seedWalkthroughs(app, authorId, authorEmail);
+        }
+    }
+
+    private void seedTips(App app, String authorId) {
         // seed items are tip inputs as the API takes them, plus a "key" naming them in tests and docs
         var reader = mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (JsonNode item : readSeed()) {
+        for (JsonNode item : readSeed("tips.json")) {
             com.fasterxml.jackson.databind.node.ObjectNode fields = item.deepCopy();
             fields.put("appId", app.id());
             TipInput input;
@@ -56,16 +67,35 @@ public final class DemoSeed {
         }
     }
 
+    /** Each step's tip is made as a draft; publishing the walkthrough publishes them all. */
+    private void seedWalkthroughs(App app, String authorId, String authorEmail) {
+        for (JsonNode item : readSeed("walkthroughs.json")) {
+            List<WalkthroughInput.StepInput> steps = new java.util.ArrayList<>();
+            for (JsonNode step : item.get("steps")) {
+                com.fasterxml.jackson.databind.node.ObjectNode fields = step.get("tip").deepCopy();
+                fields.put("appId", app.id());
+                try {
+                    Tip tip = tips.create(mapper.treeToValue(fields, TipInput.class), authorId);
+                    steps.add(new WalkthroughInput.StepInput(tip.id(), step.path("url").asText(null), null, null));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("the demo's walkthroughs.json has an unreadable step tip", e);
+                }
+            }
+            var created = walkthroughs.create(new WalkthroughInput(app.id(), item.get("title").asText(), item.get("startOn").asText(), steps), authorEmail);
+            walkthroughs.publish(created.id(), null, authorEmail);
+        }
+    }
+
     private static List<String> union(List<String> a, List<String> b) {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }
 
-    private JsonNode readSeed() {
-        try (InputStream in = DemoSeed.class.getResourceAsStream("/demo/tips.json")) {
+    private JsonNode readSeed(String name) {
+        try (InputStream in = DemoSeed.class.getResourceAsStream("/demo/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("the demo's tips.json is missing from the build");
+                throw new IllegalStateException("the demo's " + name + " is missing from the build");
             }
             return mapper.readTree(in);
         } catch (IOException e) {

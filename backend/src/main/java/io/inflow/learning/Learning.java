@@ -264,7 +264,7 @@ public final class Learning implements Events.Listener {
             String id = chosen;
             due.stream().filter(t -> t.id().equals(id)).findFirst().ifPresent(kept::add);
         }
-        return new Delivery.Answer(answer.app(), kept, chosen);
+        return new Delivery.Answer(answer.app(), kept, chosen, answer.walkthroughs());
     }
 
     private String choosePrompt(Handle h, String appId, String learner, List<Delivery.DeliveredTip> due,

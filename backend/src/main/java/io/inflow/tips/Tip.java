@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** A piece of micro-learning pinned to an element (or shown as a modal) on the pages its rule matches. */
+/**
+ * A piece of micro-learning pinned to an element (or shown as a modal) on the pages its rule matches.
+ * walkthroughId: the walkthrough this tip is a step of (read-only; such a tip is only delivered within it).
+ */
 public record Tip(String id, String appId, String title, String body, String bodyHtml,
                   @JsonIgnore List<Object> bodyTree,
                   String presentation, String placement, String pageRule, JsonNode anchor, LearnMore learnMore, Media media,
                   String status, String author, String createdAt, String updatedAt, String publishedAt, int version,
                   String trigger, String frequency, List<Targeting.Condition> audience, Targeting.Schedule schedule,
-                  int priority, Map<String, Targeting.Translation> locales, boolean reinforce, Check check) {
+                  int priority, Map<String, Targeting.Translation> locales, boolean reinforce, Check check,
+                  String walkthroughId) {
 
     public static final List<String> PRESENTATIONS = List.of("tooltip", "modal", "hotspot", "banner");
     /** Presentations drawn beside an element. */

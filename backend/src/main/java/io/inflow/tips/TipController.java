@@ -122,7 +122,8 @@ public final class TipController {
         return "\"" + tip.version() + "\"";
     }
 
-    private static Integer ifMatch(Context ctx) {
+    /** The version an If-Match header names (null when absent or *); shared by every versioned resource. */
+    public static Integer ifMatch(Context ctx) {
         String header = ctx.header("If-Match");
         if (header == null || header.isBlank() || header.equals("*")) {
             return null;
@@ -135,7 +136,7 @@ public final class TipController {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw Problem.badRequest("If-Match must be the ETag of the tip, e.g. \"3\"");
+            throw Problem.badRequest("If-Match must be the ETag you read, e.g. \"3\"");
         }
     }
 }

@@ -28,7 +28,7 @@ public final class TipVersions {
     public record Version(int version, String change, List<String> changedFields, String by, String at, JsonNode tip) {}
 
     private static final Set<String> NOT_CONTENT = Set.of("id", "appId", "bodyHtml", "author", "createdAt", "updatedAt",
-            "publishedAt", "version");
+            "publishedAt", "version", "walkthroughId");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Database db;

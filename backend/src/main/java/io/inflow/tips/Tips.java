@@ -25,8 +25,9 @@ public final class Tips {
             SELECT t.id, t.app_id, t.title, t.body_markdown, t.body_html, t.body_tree, t.presentation, t.placement,
                    t.page_rule, t.anchor, t.learn_more_url, t.learn_more_label, t.media, t.status, a.email AS author,
                    t.created_at, t.updated_at, t.published_at, t.version,
-                   t.trigger_on, t.frequency, t.audience, t.schedule_from, t.schedule_to, t.priority, t.locales, t.reinforce, t.check_json
-            FROM tips t LEFT JOIN accounts a ON a.id = t.author_id
+                   t.trigger_on, t.frequency, t.audience, t.schedule_from, t.schedule_to, t.priority, t.locales, t.reinforce, t.check_json,
+                   ws.walkthrough_id
+            FROM tips t LEFT JOIN accounts a ON a.id = t.author_id LEFT JOIN walkthrough_steps ws ON ws.tip_id = t.id
             """;
     private static final TypeReference<List<Object>> TREE = new TypeReference<>() {};
     private static final TypeReference<List<Targeting.Condition>> CONDITIONS = new TypeReference<>() {};
@@ -64,7 +65,7 @@ public final class Tips {
                 rs.getString("schedule_from") == null && rs.getString("schedule_to") == null ? null
                         : new Targeting.Schedule(rs.getString("schedule_from"), rs.getString("schedule_to")),
                 rs.getInt("priority"), translations(rs.getString("locales")),
-                rs.getInt("reinforce") != 0, readCheck(rs.getString("check_json")));
+                rs.getInt("reinforce") != 0, readCheck(rs.getString("check_json")), rs.getString("walkthrough_id"));
     }
 
     public Tip create(TipInput in, String authorId) {
@@ -165,23 +166,26 @@ public final class Tips {
 
     /** Moves the tip to a status; a real change is a new version, saved by `by`. */
     public Tip setStatus(String id, String status, String by) {
-        return db.write(h -> {
-            Tip current = find(h, id);
-            if (!current.status().equals(status)) {
-                versions.recordIfMissing(h, current);
-                String now = Times.format(clock.instant());
-                h.createUpdate("""
-                                UPDATE tips SET status = :status, updated_at = :now, version = version + 1,
-                                       published_at = CASE WHEN :status = 'published' THEN :now ELSE published_at END
-                                WHERE id = :id""")
-                        .bind("id", id).bind("status", status).bind("now", now).execute();
-                Apps.bumpContentVersion(h, current.appId());
-                Tip saved = find(h, id);
-                versions.record(h, saved, current, STATUS_CHANGE.get(status), by);
-                return saved;
-            }
-            return current;
-        });
+        return db.write(h -> setStatus(h, id, status, by));
+    }
+
+    /** As above, inside the caller's transaction (a walkthrough publishes all its steps at once). */
+    public Tip setStatus(Handle h, String id, String status, String by) {
+        Tip current = find(h, id);
+        if (!current.status().equals(status)) {
+            versions.recordIfMissing(h, current);
+            String now = Times.format(clock.instant());
+            h.createUpdate("""
+                            UPDATE tips SET status = :status, updated_at = :now, version = version + 1,
+                                   published_at = CASE WHEN :status = 'published' THEN :now ELSE published_at END
+                            WHERE id = :id""")
+                    .bind("id", id).bind("status", status).bind("now", now).execute();
+            Apps.bumpContentVersion(h, current.appId());
+            Tip saved = find(h, id);
+            versions.record(h, saved, current, STATUS_CHANGE.get(status), by);
+            return saved;
+        }
+        return current;
     }
 
     private static final java.util.Map<String, String> STATUS_CHANGE =
@@ -191,7 +195,13 @@ public final class Tips {
         return db.read(h -> h.createQuery(SELECT + " WHERE t.id = :id").bind("id", id).map(rowMapper).findOne());
     }
 
-    private Tip find(Handle h, String id) {
+    /** A tip of this app as it is inside the caller's transaction, if there is one. */
+    public Optional<Tip> findIn(Handle h, String appId, String id) {
+        return h.createQuery(SELECT + " WHERE t.id = :id AND t.app_id = :app").bind("id", id).bind("app", appId).map(rowMapper).findOne();
+    }
+
+    /** The tip as it is inside the caller's transaction. */
+    public Tip find(Handle h, String id) {
         return h.createQuery(SELECT + " WHERE t.id = :id").bind("id", id).map(rowMapper).findOne()
                 .orElseThrow(() -> Problem.notFound("no tip " + id));
     }

@@ -104,6 +104,7 @@ class OverlayTest extends DemoBrowserTest {
         new Actions(browser.driver).sendKeys(key).perform();
     }
 
+    /** axe-core's violations for the overlay (its shadow tree included), as "rule: help" lines. */
     private List<String> axeViolations() {
         return browser.axeViolations(OVERLAY);
     }
