@@ -13,6 +13,7 @@ import io.inflow.apps.Apps;
 import io.inflow.apps.IdentityVerification;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
+import io.inflow.delivery.DeliveryAnswers;
 import io.inflow.delivery.DeliveryController;
 import io.inflow.delivery.OverlayScript;
 import io.inflow.delivery.SearchController;
@@ -87,7 +88,7 @@ public final class Inflow implements AutoCloseable {
         Ids ids = new Ids(clock);
         Content content = new Content();
         accounts = new Accounts(db, ids, clock);
-        apps = new Apps(db, ids, clock, json.mapper());
+        apps = new Apps(db, ids, clock, json.mapper(), true);
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
         Delivery delivery = new Delivery(tips, clock);
         IdentityVerification identity = new IdentityVerification(db, ids);
@@ -103,7 +104,7 @@ public final class Inflow implements AutoCloseable {
         var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
         var searchController = new SearchController(apps, delivery, new TipSearch(db));
-        var deliveryController = new DeliveryController(apps, delivery, learning, json);
+        var deliveryController = new DeliveryController(apps, delivery, new DeliveryAnswers(json), learning);
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
         var eventController = new EventController(apps, events, identity, json);
@@ -291,6 +292,7 @@ public final class Inflow implements AutoCloseable {
             webhookDispatcher.close();
         } finally {
             rateLimits.close();
+            apps.close();
             db.close();
         }
     }

@@ -2,28 +2,25 @@ package io.inflow.delivery;
 
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
-import io.inflow.crypto.Hashes;
 import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
 import io.inflow.web.Cors;
-import io.inflow.web.Json;
 import io.inflow.web.Problem;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /** GET /api/v1/delivery: the published tips of one page, for the overlay. */
 public final class DeliveryController {
     private final Apps apps;
     private final Delivery delivery;
     private final Learning learning;
-    private final Json json;
+    private final DeliveryAnswers answers;
 
-    public DeliveryController(Apps apps, Delivery delivery, Learning learning, Json json) {
+    public DeliveryController(Apps apps, Delivery delivery, DeliveryAnswers answers, Learning learning) {
         this.apps = apps;
         this.delivery = delivery;
         this.learning = learning;
-        this.json = json;
+        this.answers = answers;
     }
 
     public void get(Context ctx) {
@@ -31,19 +28,25 @@ public final class DeliveryController {
         Cors.overlay(ctx, app);
         URI url = pageUrl(ctx.queryParam("url"));
         Delivery.Answer answer = delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")));
+        DeliveryAnswers.Served served = null;
         if (ctx.queryParam("learner") != null) {
-            // per learner: the ETag below is computed on this learner's answer, so it still revalidates correctly
-            answer = learning.personalise(app, LearningController.verifiedLearner(ctx, app, learning), answer, "true".equals(ctx.queryParam("walkthroughActive")));
+            // checked even when nothing below is personal: an app that verifies ids refuses unsigned ones
+            String learner = LearningController.verifiedLearner(ctx, app, learning);
+            if (answer.tips().stream().anyMatch(Delivery.DeliveredTip::reinforce)) {
+                // only reinforce tips differ per learner; the ETag is computed on this learner's answer
+                served = answers.personal(learning.personalise(app, learner, answer, "true".equals(ctx.queryParam("walkthroughActive"))));
+            }
         }
-        byte[] body = json.write(answer).getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
-        ctx.header("ETag", etag);
+        if (served == null) {
+            served = answers.shared(app, answer);
+        }
+        ctx.header("ETag", served.etag());
         ctx.header("Cache-Control", "no-cache");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (served.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
-        ctx.contentType("application/json").result(body);
+        ctx.contentType("application/json").result(served.body());
     }
 
     /** The page an overlay request is about; a 422 on the url field when it is not a page URL. */
