@@ -31,6 +31,8 @@ public final class DeliveryLoad {
     private static final String[] RULES = {"/accounts/:id", "/accounts/*", "/opportunities/:id", "/opportunities/:id/edit",
             "/reports", "/reports/*", "/contacts/:id", "/cases/:id", "/settings/*", "*://crm.example.com/accounts/:id"};
 
+    private static final String[] PAGES = {"accounts%2F42", "opportunities%2F7", "reports", "contacts%2F3", "nothing%2Fhere"};
+
     public static void main(String[] args) throws Exception {
         int apps = intArg(args, "--apps", 1_000);
         int tipsPerApp = intArg(args, "--tips", 100_000) / apps;
@@ -58,6 +60,11 @@ public final class DeliveryLoad {
                 Path bareScript = dir.resolve("bare.lua");
                 Files.writeString(bareScript, "request = function() return wrk.format(\"GET\", \"/bare\") end\n");
                 String bareBase = "http://127.0.0.1:" + bare.port();
+                System.out.printf("load average before: %s%n", loadAverage());
+                long cold = System.nanoTime();
+                int firstReads = readEveryPageOnce(base, keys);
+                System.out.printf("first read of every app's pages (%,d requests, one at a time, cold caches): %.1f s%n",
+                        firstReads, (System.nanoTime() - cold) / 1e9);
                 wrk(bareBase, bareScript, 3, connections);
                 Figures bareFigures = wrk(bareBase, bareScript, seconds, connections);
                 wrk(base, script, 3, connections);
@@ -69,6 +76,7 @@ public final class DeliveryLoad {
                 System.out.printf("%-30s %12.0f %10.2f %10.2f%n", "GET /api/v1/delivery", inflowFigures.requestsPerSecond(), inflowFigures.p50Millis(), inflowFigures.p99Millis());
                 System.out.printf("delivery reaches %.0f%% of the bare route's requests/s (target >= 70%%); p99 %.2f ms (target <= 5 ms)%n",
                         100 * inflowFigures.requestsPerSecond() / bareFigures.requestsPerSecond(), inflowFigures.p99Millis());
+                System.out.printf("load average after: %s (the machine's other work shows here: compare the ratio, not the absolute figures)%n", loadAverage());
             } finally {
                 bare.stop();
             }
@@ -115,12 +123,41 @@ public final class DeliveryLoad {
         }
     }
 
+    /** Every app's pages once, so the measured runs see a server that has been up (delivery's caches filled). */
+    private static int readEveryPageOnce(String base, List<String> keys) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        int count = 0;
+        for (String key : keys) {
+            for (String page : PAGES) {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/delivery?key=" + key
+                        + "&url=https%3A%2F%2Fcrm.example.com%2F" + page)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("delivery answered " + r.statusCode() + " for " + key + " " + page);
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String luaScript(List<String> keys) {
         StringBuilder lua = new StringBuilder("local keys = {");
         for (String key : keys) {
             lua.append('"').append(key).append("\",");
         }
-        lua.append("}\nlocal pages = {\"accounts%2F42\", \"opportunities%2F7\", \"reports\", \"contacts%2F3\", \"nothing%2Fhere\"}\n");
+        lua.append("}\nlocal pages = {");
+        for (String page : PAGES) {
+            lua.append('"').append(page).append("\",");
+        }
+        lua.append("}\n");
         lua.append("request = function()\n  local k = keys[math.random(#keys)]\n  local p = pages[math.random(#pages)]\n");
         lua.append("  return wrk.format(\"GET\", \"/api/v1/delivery?key=\" .. k .. \"&url=https%3A%2F%2Fcrm.example.com%2F\" .. p)\nend\n");
         return lua.toString();

@@ -35,9 +35,40 @@ public final class Delivery {
     /** What an author previews on a page: published tips and drafts, with the ids of the drafts. */
     public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts) {}
 
-    private record Compiled(PageRule rule, Tip tip) {}
+    /** order: the tip's place in the app's list, which breaks ties of priority as before indexing. */
+    private record Compiled(PageRule rule, Tip tip, int order) {}
 
-    private record Snapshot(long contentVersion, List<Compiled> tips) {}
+    /**
+     * An app's published tips at a content version; for matching, indexed by the literal first path
+     * segment of their rule, so a page tries only the rules that can match it.
+     */
+    private record Snapshot(long contentVersion, List<Compiled> tips, Map<String, List<Compiled>> byFirstSegment, List<Compiled> anyFirstSegment) {
+        static Snapshot of(long contentVersion, List<Compiled> tips) {
+            Map<String, List<Compiled>> byFirst = new java.util.HashMap<>();
+            List<Compiled> any = new ArrayList<>();
+            for (Compiled c : tips) {
+                String first = c.rule().firstSegment();
+                if (first == null) {
+                    any.add(c);
+                } else {
+                    byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(c);
+                }
+            }
+            return new Snapshot(contentVersion, tips, byFirst, any);
+        }
+
+        /** Those tips whose rule may match the page, in no particular order. */
+        List<Compiled> candidates(URI url) {
+            List<Compiled> literal = byFirstSegment.get(PageRule.firstSegment(url));
+            if (literal == null) {
+                return anyFirstSegment;
+            }
+            List<Compiled> all = new ArrayList<>(literal.size() + anyFirstSegment.size());
+            all.addAll(literal);
+            all.addAll(anyFirstSegment);
+            return all;
+        }
+    }
 
     private static final int MAX_APPS = 1_000;
     private final Tips tips;
@@ -48,6 +79,8 @@ public final class Delivery {
             return size() > MAX_APPS;
         }
     };
+
+    private final Map<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Delivery(Tips tips, Clock clock) {
         this.tips = tips;
@@ -61,14 +94,18 @@ public final class Delivery {
      */
     public Answer forPage(App app, URI url, List<String> languages) {
         java.time.Instant now = clock.instant();
-        List<DeliveredTip> matching = new ArrayList<>();
-        for (Compiled compiled : snapshot(app).tips()) {
+        List<Compiled> matched = new ArrayList<>();
+        for (Compiled compiled : snapshot(app).candidates(url)) {
             Tip tip = compiled.tip();
             if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
-                matching.add(delivered(tip, Languages.pick(tip.locales().keySet(), languages)));
+                matched.add(compiled);
             }
         }
-        matching.sort(Comparator.comparingInt(DeliveredTip::priority).reversed());
+        matched.sort(Comparator.comparingInt((Compiled c) -> c.tip().priority()).reversed().thenComparingInt(Compiled::order));
+        List<DeliveredTip> matching = new ArrayList<>(matched.size());
+        for (Compiled compiled : matched) {
+            matching.add(delivered(compiled.tip(), Languages.pick(compiled.tip().locales().keySet(), languages)));
+        }
         // a fixed key order keeps the ETag the same on every server
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("id", app.id());
@@ -130,23 +167,35 @@ public final class Delivery {
     }
 
     private Snapshot snapshot(App app) {
-        synchronized (cache) {
-            Snapshot cached = cache.get(app.id());
-            if (cached != null && cached.contentVersion() == app.contentVersion()) {
+        Snapshot cached = cached(app);
+        if (cached != null) {
+            return cached;
+        }
+        // one load per app at a time: under load, many requests for an app that is not cached yet wait for one read
+        synchronized (loading.computeIfAbsent(app.id(), id -> new Object())) {
+            cached = cached(app);
+            if (cached != null) {
                 return cached;
             }
+            List<Compiled> compiled = new ArrayList<>();
+            for (Tip tip : tips.published(app.id())) {
+                compiled.add(new Compiled(PageRule.parse(tip.pageRule()), tip, compiled.size()));
+            }
+            Snapshot fresh = Snapshot.of(app.contentVersion(), List.copyOf(compiled));
+            synchronized (cache) {
+                Snapshot current = cache.get(app.id());
+                if (current == null || current.contentVersion() < fresh.contentVersion()) {
+                    cache.put(app.id(), fresh);
+                }
+            }
+            return fresh;
         }
-        List<Compiled> compiled = new ArrayList<>();
-        for (Tip tip : tips.published(app.id())) {
-            compiled.add(new Compiled(PageRule.parse(tip.pageRule()), tip));
-        }
-        Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled));
+    }
+
+    private Snapshot cached(App app) {
         synchronized (cache) {
             Snapshot cached = cache.get(app.id());
-            if (cached == null || cached.contentVersion() < fresh.contentVersion()) {
-                cache.put(app.id(), fresh);
-            }
+            return cached != null && cached.contentVersion() >= app.contentVersion() ? cached : null;
         }
-        return fresh;
     }
 }
