@@ -116,6 +116,7 @@ public final class Inflow implements AutoCloseable {
         webhookDispatcher = new WebhookDispatcher(webhooks, new WebhookPush(new EventFeed(db, clock, Duration.ofSeconds(2)),
                 new HttpDelivery(HttpClient.newHttpClient(), 3, Duration.ofSeconds(1)), json.mapper(), clock));
         byte[] openApi = resource("/openapi.json");
+        OverlayScript overlay = OverlayScript.load();
 
         routes = List.of(
                 Route.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), ANYONE),
@@ -158,7 +159,11 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/tips/{tipId}/versions", tipController::versions, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/tips/{tipId}/versions/{version}/restore", tipController::restore, ADMIN, AUTHOR),
                 Route.get("/api/v1/delivery/preview", deliveryController::preview, ADMIN, AUTHOR),
-                Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/overlay", overlay::get, ADMIN, AUTHOR, ANALYST),
+                Route.get(OverlayScript.VERSIONED_PATH, overlay::versionedCore, ANYONE),
+                Route.get(OverlayScript.VERSIONED_MORE_PATH, overlay::versionedMore, ANYONE),
+                Route.get(OverlayScript.PATH, overlay::core, ANYONE),
+                Route.get(OverlayScript.MORE_PATH, overlay::more, ANYONE),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
                 Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST),
@@ -193,18 +198,19 @@ public final class Inflow implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.skipFileFunction = req -> !settings.demo() && req.getRequestURI().startsWith("/demo");
+                // the overlay's bundles are answered by OverlayScript, with their cache headers
+                files.skipFileFunction = req -> !settings.demo() && req.getRequestURI().startsWith("/demo")
+                        || req.getRequestURI().equals(OverlayScript.PATH) || req.getRequestURI().equals(OverlayScript.MORE_PATH);
             });
             config.spaRoot.addFile("/console", "/public/console/index.html", Location.CLASSPATH);
             if (settings.demo()) {
-                config.spaRoot.addFile("/demo", "/public/demo/index.html", Location.CLASSPATH);
+                // the demo loads the overlay as the console's snippet does: from its versioned URL
+                String demoPage = new String(resource("/public/demo/index.html"), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("src=\"" + OverlayScript.PATH + "\"", "src=\"" + overlay.path() + "\"");
+                config.spaRoot.addHandler("/demo", ctx -> ctx.html(demoPage));
             }
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
-            // the snippet's integrity attribute makes the browser fetch the overlay with CORS; the overlay fetches its
-            // extra bundle the same way (with that bundle's integrity hash)
-            config.routes.before(OverlayScript.PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
-            config.routes.before(OverlayScript.MORE_PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.before("/api/v1/*", Cors::authoring);
             config.routes.before("/api/v1/delivery", publicLimits::check);
             config.routes.before("/api/v1/events", publicLimits::check);

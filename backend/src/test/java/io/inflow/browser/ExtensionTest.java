@@ -2,6 +2,7 @@ package io.inflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.inflow.testing.Browser;
 import io.inflow.testing.Databases;
@@ -44,6 +45,7 @@ class ExtensionTest {
     Http author;
     String siteKey;
     String appId;
+    JsonNode overlay;
 
     @BeforeAll
     void start() throws IOException {
@@ -57,6 +59,7 @@ class ExtensionTest {
         appId = app.get("id").asText();
         siteKey = app.get("siteKey").asText();
         author = server.signedIn("author");
+        overlay = server.admin().get("/api/v1/overlay").json();
     }
 
     @AfterAll
@@ -68,7 +71,8 @@ class ExtensionTest {
     /** A host page with a strict CSP: scripts only with the nonce, no inline script, so no bookmarklet. */
     private void page(com.sun.net.httpserver.HttpExchange exchange, boolean withSnippet) throws IOException {
         String snippet = withSnippet
-                ? "<script nonce=\"" + NONCE + "\" async src=\"" + server.base + "/inflow.js\" data-key=\"" + siteKey + "\"></script>" : "";
+                ? "<script nonce=\"" + NONCE + "\" async src=\"" + server.base + overlay.get("path").asText() + "\" integrity=\""
+                        + overlay.get("integrity").asText() + "\" crossorigin=\"anonymous\" data-key=\"" + siteKey + "\"></script>" : "";
         String html = """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deal</title>%s</head>
                 <body><h1>Deal 42</h1>
