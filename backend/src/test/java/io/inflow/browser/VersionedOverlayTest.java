@@ -3,15 +3,11 @@ package io.inflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.inflow.testing.Browser;
 import io.inflow.testing.Databases;
+import io.inflow.testing.HostSite;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +27,19 @@ class VersionedOverlayTest {
     private static final String NONCE = "v3rs10nedN0nce";
     private static final String OVERLAY = "inflow-overlay-root";
     Server server;
-    HttpServer host;
+    HostSite host;
     String hostOrigin;
     String siteKey;
     JsonNode overlay;
 
     @BeforeAll
-    void start() throws IOException {
+    void start() {
         server = Server.start(Databases.sqlite(), false);
-        host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        hostOrigin = "http://127.0.0.1:" + host.getAddress().getPort();
         Http admin = server.admin();
         overlay = admin.get("/api/v1/overlay").json();
-        host.createContext("/app/", exchange -> page(exchange, overlay.get("integrity").asText()));
-        host.createContext("/altered/", exchange -> page(exchange, "sha384-" + "A".repeat(64)));
-        host.start();
+        host = HostSite.start().serve("/app/", () -> page(overlay.get("integrity").asText()))
+                .serve("/altered/", () -> page("sha384-" + "A".repeat(64)));
+        hostOrigin = host.origin;
         JsonNode app = admin.post("/api/v1/apps", Map.of("name", "Strict CRM", "allowedOrigins", List.of(hostOrigin))).json();
         siteKey = app.get("siteKey").asText();
         for (String rule : List.of("/app/*", "/altered/*")) {
@@ -57,12 +51,12 @@ class VersionedOverlayTest {
 
     @AfterAll
     void stop() {
-        host.stop(0);
+        host.close();
         server.close();
     }
 
     /** A host page with a strict CSP whose head carries the console's snippet, given the page's nonce. */
-    private void page(HttpExchange exchange, String integrity) throws IOException {
+    private HostSite.Page page(String integrity) {
         String snippet = "<script nonce=\"" + NONCE + "\" async src=\"" + server.base + overlay.get("path").asText() + "\" integrity=\""
                 + integrity + "\" crossorigin=\"anonymous\" data-key=\"" + siteKey + "\"></script>";
         String html = """
@@ -70,13 +64,8 @@ class VersionedOverlayTest {
                 <script nonce="%s">window.__violations = [];
                 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));</script>
                 %s</head><body><h1>Deals</h1></body></html>""".formatted(NONCE, snippet);
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'; script-src 'nonce-" + NONCE
+        return new HostSite.Page(html, "default-src 'self'; script-src 'nonce-" + NONCE
                 + "' 'strict-dynamic'; style-src 'self'; connect-src 'self' " + server.base + "; img-src 'self'; base-uri 'none'");
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 
     @Test

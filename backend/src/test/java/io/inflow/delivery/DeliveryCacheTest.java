@@ -71,12 +71,7 @@ class DeliveryCacheTest {
     @Test
     void eachLanguageAndEachPageHasItsOwnAnswerAndETag() {
         try (Server server = Server.start(Databases.sqlite(), false)) {
-            Http admin = server.admin();
-            JsonNode app = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of(ORIGIN))).json();
-            String key = app.get("siteKey").asText();
-            Map<String, Object> tip = new HashMap<>(tip(app.get("id").asText(), "Save"));
-            tip.put("locales", Map.of("de", Map.of("title", "Speichern", "body", "Klicken")));
-            admin.post("/api/v1/tips/" + admin.post("/api/v1/tips", tip).json().get("id").asText() + "/publish", null);
+            String key = appWithPublished(server, "Save", Map.of("locales", Map.of("de", Map.of("title", "Speichern", "body", "Klicken"))))[0];
 
             Http.Response english = server.http().get(delivery(key, "/accounts/1") + "&lang=en");
             Http.Response german = server.http().get(delivery(key, "/accounts/1") + "&lang=de");
@@ -95,13 +90,9 @@ class DeliveryCacheTest {
     @Test
     void aLearnersPersonalAnswerIsNeverServedToAnyoneElse() {
         try (Server server = Server.start(Databases.sqlite(), false)) {
-            Http admin = server.admin();
-            JsonNode app = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of(ORIGIN))).json();
-            String key = app.get("siteKey").asText();
-            Map<String, Object> reinforced = new HashMap<>(tip(app.get("id").asText(), "Reinforced"));
-            reinforced.put("reinforce", true);
-            String tipId = admin.post("/api/v1/tips", reinforced).json().get("id").asText();
-            admin.post("/api/v1/tips/" + tipId + "/publish", null);
+            String[] keyAndTip = appWithPublished(server, "Reinforced", Map.of("reinforce", true));
+            String key = keyAndTip[0];
+            String tipId = keyAndTip[1];
             String page = delivery(key, "/accounts/1");
 
             Http.Response anonymous = server.http().get(page);
@@ -125,6 +116,17 @@ class DeliveryCacheTest {
             assertThat(server.http().get(page, "If-None-Match", seen.header("ETag")).status()).isEqualTo(200);
             assertThat(server.http().get(page + "&learner=seen", "If-None-Match", seen.header("ETag")).status()).isEqualTo(304);
         }
+    }
+
+    /** A new app with one published tip on /accounts/:id: its site key and the tip's id. */
+    private static String[] appWithPublished(Server server, String title, Map<String, Object> fields) {
+        Http admin = server.admin();
+        JsonNode app = admin.post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of(ORIGIN))).json();
+        Map<String, Object> tip = new HashMap<>(tip(app.get("id").asText(), title));
+        tip.putAll(fields);
+        String tipId = admin.post("/api/v1/tips", tip).json().get("id").asText();
+        assertThat(admin.post("/api/v1/tips/" + tipId + "/publish", null).status()).isEqualTo(200);
+        return new String[] {app.get("siteKey").asText(), tipId};
     }
 
     private static Map<String, Object> tip(String appId, String title) {
