@@ -95,6 +95,9 @@ public final class SiteKeys implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // the database closed under a last read
+                }
                 // until a read succeeds again, cached apps are not trusted and requests read the database
                 org.slf4j.LoggerFactory.getLogger(SiteKeys.class).warn("reading app versions failed: {}", e.getMessage());
                 try {

@@ -57,16 +57,10 @@ public final class Delivery {
             return new Snapshot(contentVersion, tips, byFirst, any);
         }
 
-        /** Those tips whose rule may match the page, in no particular order. */
-        List<Compiled> candidates(URI url) {
+        /** Those tips whose rule may match the page, in no particular order, as lists not to copy. */
+        List<List<Compiled>> candidates(URI url) {
             List<Compiled> literal = byFirstSegment.get(PageRule.firstSegment(url));
-            if (literal == null) {
-                return anyFirstSegment;
-            }
-            List<Compiled> all = new ArrayList<>(literal.size() + anyFirstSegment.size());
-            all.addAll(literal);
-            all.addAll(anyFirstSegment);
-            return all;
+            return literal == null ? List.of(anyFirstSegment) : List.of(literal, anyFirstSegment);
         }
     }
 
@@ -95,10 +89,12 @@ public final class Delivery {
     public Answer forPage(App app, URI url, List<String> languages) {
         java.time.Instant now = clock.instant();
         List<Compiled> matched = new ArrayList<>();
-        for (Compiled compiled : snapshot(app).candidates(url)) {
-            Tip tip = compiled.tip();
-            if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
-                matched.add(compiled);
+        for (List<Compiled> candidates : snapshot(app).candidates(url)) {
+            for (Compiled compiled : candidates) {
+                Tip tip = compiled.tip();
+                if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
+                    matched.add(compiled);
+                }
             }
         }
         matched.sort(Comparator.comparingInt((Compiled c) -> c.tip().priority()).reversed().thenComparingInt(Compiled::order));
