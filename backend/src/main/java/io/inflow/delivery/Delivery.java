@@ -67,12 +67,8 @@ public final class Delivery {
     private static final int MAX_APPS = 1_000;
     private final Tips tips;
     private final Clock clock;
-    private final Map<String, Snapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
-            return size() > MAX_APPS;
-        }
-    };
+    /** Read by every delivery without a lock; bounded by dropping an app when full (it is read again on its next request). */
+    private final Map<String, Snapshot> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -178,20 +174,16 @@ public final class Delivery {
                 compiled.add(new Compiled(PageRule.parse(tip.pageRule()), tip, compiled.size()));
             }
             Snapshot fresh = Snapshot.of(app.contentVersion(), List.copyOf(compiled));
-            synchronized (cache) {
-                Snapshot current = cache.get(app.id());
-                if (current == null || current.contentVersion() < fresh.contentVersion()) {
-                    cache.put(app.id(), fresh);
-                }
+            if (!cache.containsKey(app.id()) && cache.size() >= MAX_APPS) {
+                cache.keySet().stream().findAny().ifPresent(cache::remove);
             }
+            cache.merge(app.id(), fresh, (current, neu) -> current.contentVersion() < neu.contentVersion() ? neu : current);
             return fresh;
         }
     }
 
     private Snapshot cached(App app) {
-        synchronized (cache) {
-            Snapshot cached = cache.get(app.id());
-            return cached != null && cached.contentVersion() >= app.contentVersion() ? cached : null;
-        }
+        Snapshot cached = cache.get(app.id());
+        return cached != null && cached.contentVersion() >= app.contentVersion() ? cached : null;
     }
 }
