@@ -33,7 +33,11 @@ const options = {
 await build({ ...options, entryPoints: ['src/more-entry.ts'], outfile: extra });
 // The core loads the extra bundle with its Subresource Integrity hash, so a snippet with `integrity` covers both files.
 const sri = 'sha384-' + createHash('sha384').update(readFileSync(extra)).digest('base64');
-await build({ ...options, entryPoints: ['src/index.ts'], outfile: out, define: { INFLOW_MORE_SRI: JSON.stringify(sri) } });
+// ... and from its versioned path, which the server answers for these bytes only, cached for good (OverlayScript.java
+// computes the same content hash: the first 12 hex digits of the SHA-256)
+const morePath = `/overlay/${createHash('sha256').update(readFileSync(extra)).digest('hex').slice(0, 12)}/inflow-more.js`;
+await build({ ...options, entryPoints: ['src/index.ts'], outfile: out,
+  define: { INFLOW_MORE_SRI: JSON.stringify(sri), INFLOW_MORE_PATH: JSON.stringify(morePath) } });
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const size = gz(out);

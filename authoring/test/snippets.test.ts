@@ -71,4 +71,10 @@ describe('buildSnippet', () => {
     expect(script.getAttribute('integrity')).toBe('sha384-abc+/=');
     expect(script.getAttribute('crossorigin')).toBe('anonymous');
   });
+
+  it('loads the overlay from the versioned path the server gives', () => {
+    expect(buildSnippet('https://inflow.example.com/', 'sk_1', 'sha384-abc', '/overlay/0123456789ab/inflow.js')).toBe(
+      '<script async src="https://inflow.example.com/overlay/0123456789ab/inflow.js" integrity="sha384-abc" crossorigin="anonymous" data-key="sk_1"></script>',
+    );
+  });
 });

@@ -4,6 +4,8 @@ import type { More } from './more';
 
 /** inflow-more.js's integrity hash, written in by build.mjs (absent when the sources run as they are, in tests). */
 declare const INFLOW_MORE_SRI: string | undefined;
+/** inflow-more.js's versioned, immutable path (/overlay/<content hash>/inflow-more.js), written in by build.mjs likewise. */
+declare const INFLOW_MORE_PATH: string | undefined;
 
 type MoreWindow = Window & { __inflowMore?: More };
 
@@ -14,7 +16,7 @@ const waiting: ((m: More) => void)[] = [];
 
 /** Where inflow-more.js lives (the core's own origin) and the nonce its script tag carries. */
 export function moreFrom(server: string, scriptNonce: string | null): void {
-  url = server + '/inflow-more.js';
+  url = server + (typeof INFLOW_MORE_PATH == 'string' ? INFLOW_MORE_PATH : '/inflow-more.js');
   nonce = scriptNonce;
 }
 

@@ -42,10 +42,13 @@ export function htmlAttribute(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The `<script>` tag a host app adds to show tips. */
-export function buildSnippet(origin: string, siteKey: string, integrity?: string | null): string {
+/**
+ * The `<script>` tag a host app adds to show tips. path: the overlay's versioned path from the server
+ * (`/overlay/<hash>/inflow.js`, cached for good); before it is known, the unversioned one.
+ */
+export function buildSnippet(origin: string, siteKey: string, integrity?: string | null, path = '/inflow.js'): string {
   const server = origin.replace(/\/+$/, '');
   // with its Subresource Integrity hash, browsers refuse the script if the served file was altered
   const sri = integrity ? ` integrity="${htmlAttribute(integrity)}" crossorigin="anonymous"` : '';
-  return `<script async src="${htmlAttribute(`${server}/inflow.js`)}"${sri} data-key="${htmlAttribute(siteKey)}"></script>`;
+  return `<script async src="${htmlAttribute(`${server}${path}`)}"${sri} data-key="${htmlAttribute(siteKey)}"></script>`;
 }

@@ -65,21 +65,21 @@ function createForm(ctx: ViewContext, onCreated: (app: App) => void): HTMLElemen
   return form;
 }
 
-let overlayIntegrity: Promise<string | null> | null = null;
+type Overlay = { path?: string; integrity?: string | null };
+let overlayScript: Promise<Overlay | null> | null = null;
 
-/** The served overlay's SRI hash, asked once per console load. */
-function integrity(ctx: ViewContext): Promise<string | null> {
-  overlayIntegrity ??= ctx.api.get<{ integrity?: string | null }>('/api/v1/overlay')
-    .then((answer) => answer.integrity ?? null, () => null);
-  return overlayIntegrity;
+/** The served overlay's versioned path and SRI hash, asked once per console load. */
+function overlay(ctx: ViewContext): Promise<Overlay | null> {
+  overlayScript ??= ctx.api.get<Overlay>('/api/v1/overlay').catch(() => null);
+  return overlayScript;
 }
 
 function appCard(ctx: ViewContext, app: App): HTMLElement {
   let snippetText = buildSnippet(location.origin, app.siteKey);
   const snippet = h('code', { id: `snippet-${app.id}`, 'data-snippet': app.id, class: 'code-block' }, snippetText);
-  void integrity(ctx).then((hash) => {
-    if (!hash) return;
-    snippetText = buildSnippet(location.origin, app.siteKey, hash);
+  void overlay(ctx).then((served) => {
+    if (!served?.integrity) return;
+    snippetText = buildSnippet(location.origin, app.siteKey, served.integrity, served.path);
     snippet.textContent = snippetText;
   });
   const origins = app.allowedOrigins ?? [];

@@ -15,6 +15,7 @@ import io.inflow.apps.Apps;
 import io.inflow.apps.IdentityVerification;
 import io.inflow.content.Content;
 import io.inflow.delivery.Delivery;
+import io.inflow.delivery.DeliveryAnswers;
 import io.inflow.delivery.DeliveryController;
 import io.inflow.delivery.OverlayScript;
 import io.inflow.delivery.SearchController;
@@ -93,7 +94,7 @@ public final class Inflow implements AutoCloseable {
         Ids ids = new Ids(clock);
         Content content = new Content();
         accounts = new Accounts(db, ids, clock);
-        apps = new Apps(db, ids, clock, json.mapper());
+        apps = new Apps(db, ids, clock, json.mapper(), true);
         tips = new Tips(db, ids, clock, apps, content, json.mapper());
         walkthroughs = new Walkthroughs(db, ids, clock, apps, tips);
         Delivery delivery = new Delivery(tips, walkthroughs, clock);
@@ -111,7 +112,7 @@ public final class Inflow implements AutoCloseable {
         var appController = new AppController(apps, identity, json);
         var tipController = new TipController(tips, content, json);
         var searchController = new SearchController(apps, delivery, new TipSearch(db));
-        var deliveryController = new DeliveryController(apps, delivery, learning, progress, json);
+        var deliveryController = new DeliveryController(apps, delivery, new DeliveryAnswers(json), learning, progress);
         var walkthroughController = new WalkthroughController(apps, walkthroughs, progress, json);
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
@@ -125,6 +126,7 @@ public final class Inflow implements AutoCloseable {
         webhookDispatcher = new WebhookDispatcher(webhooks, new WebhookPush(new EventFeed(db, clock, Duration.ofSeconds(2)),
                 new HttpDelivery(HttpClient.newHttpClient(), 3, Duration.ofSeconds(1)), json.mapper(), clock));
         byte[] openApi = resource("/openapi.json");
+        OverlayScript overlay = OverlayScript.load();
 
         routes = List.of(
                 Route.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), ANYONE),
@@ -175,7 +177,11 @@ public final class Inflow implements AutoCloseable {
                 Route.put("/api/v1/walkthroughs/{walkthroughId}", walkthroughController::update, ADMIN, AUTHOR),
                 Route.post("/api/v1/walkthroughs/{walkthroughId}/publish", walkthroughController::publish, ADMIN, AUTHOR),
                 Route.post("/api/v1/walkthroughs/{walkthroughId}/archive", walkthroughController::archive, ADMIN, AUTHOR),
-                Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/overlay", overlay::get, ADMIN, AUTHOR, ANALYST),
+                Route.get(OverlayScript.VERSIONED_PATH, overlay::versionedCore, ANYONE),
+                Route.get(OverlayScript.VERSIONED_MORE_PATH, overlay::versionedMore, ANYONE),
+                Route.get(OverlayScript.PATH, overlay::core, ANYONE),
+                Route.get(OverlayScript.MORE_PATH, overlay::more, ANYONE),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
                 Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST),
@@ -211,18 +217,19 @@ public final class Inflow implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.skipFileFunction = req -> !settings.demo() && req.getRequestURI().startsWith("/demo");
+                // the overlay's bundles are answered by OverlayScript, with their cache headers
+                files.skipFileFunction = req -> !settings.demo() && req.getRequestURI().startsWith("/demo")
+                        || req.getRequestURI().equals(OverlayScript.PATH) || req.getRequestURI().equals(OverlayScript.MORE_PATH);
             });
             config.spaRoot.addFile("/console", "/public/console/index.html", Location.CLASSPATH);
             if (settings.demo()) {
-                config.spaRoot.addFile("/demo", "/public/demo/index.html", Location.CLASSPATH);
+                // the demo loads the overlay as the console's snippet does: from its versioned URL
+                String demoPage = new String(resource("/public/demo/index.html"), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("src=\"" + OverlayScript.PATH + "\"", "src=\"" + overlay.path() + "\"");
+                config.spaRoot.addHandler("/demo", ctx -> ctx.html(demoPage));
             }
             Errors.install(config, json);
             config.routes.before("/console*", Inflow::consoleHeaders);
-            // the snippet's integrity attribute makes the browser fetch the overlay with CORS; the overlay fetches its
-            // extra bundle the same way (with that bundle's integrity hash)
-            config.routes.before(OverlayScript.PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
-            config.routes.before(OverlayScript.MORE_PATH, ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
             config.routes.before("/api/v1/*", Cors::authoring);
             config.routes.before("/api/v1/delivery", publicLimits::check);
             config.routes.before("/api/v1/events", publicLimits::check);
@@ -312,6 +319,7 @@ public final class Inflow implements AutoCloseable {
             webhookDispatcher.close();
         } finally {
             rateLimits.close();
+            apps.close();
             db.close();
         }
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.testing.Databases;
+import io.inflow.testing.Eventually;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,11 +30,13 @@ class TwoServersTest {
             JsonNode tip = adminOnA.post("/api/v1/tips", Map.of("appId", app.get("id").asText(), "title", "Shared", "body", "x",
                     "presentation", "modal", "pageRule", "/accounts/:id")).json();
             adminOnA.post("/api/v1/tips/" + tip.get("id").asText() + "/publish", null);
-            assertThat(b.http().get(deliveryPath).json().get("tips").findValuesAsText("title")).containsExactly("Shared");
+            // b keeps apps in memory between reads of their content versions, so "at once" is within a second
+            JsonNode onB = Eventually.within(Duration.ofSeconds(1), () -> b.http().get(deliveryPath).json(), d -> !d.get("tips").isEmpty());
+            assertThat(onB.get("tips").findValuesAsText("title")).containsExactly("Shared");
 
             // a session made on one server is good on the other, and signing out on b ends it on a
-            Http.Response onB = b.http().get("/api/v1/session", "Cookie", sessionCookie(adminOnA, a));
-            assertThat(onB.status()).isEqualTo(200);
+            Http.Response sessionOnB = b.http().get("/api/v1/session", "Cookie", sessionCookie(adminOnA, a));
+            assertThat(sessionOnB.status()).isEqualTo(200);
             assertThat(b.http().delete("/api/v1/session", "Cookie", sessionCookie(adminOnA, a)).status()).isEqualTo(204);
             assertThat(adminOnA.get("/api/v1/session").status()).isEqualTo(401);
         }

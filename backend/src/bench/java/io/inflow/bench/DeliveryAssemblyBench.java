@@ -4,6 +4,7 @@ import io.inflow.Inflow;
 import io.inflow.Settings;
 import io.inflow.apps.App;
 import io.inflow.delivery.Delivery;
+import io.inflow.delivery.DeliveryAnswers;
 import io.inflow.store.Times;
 import io.inflow.web.Json;
 import java.net.URI;
@@ -30,6 +31,7 @@ public class DeliveryAssemblyBench {
     private App app;
     private Json json;
     private Delivery.Answer answer;
+    private DeliveryAnswers answers;
     private final URI url = URI.create("https://crm.example.com/accounts/42");
 
     @Setup
@@ -54,6 +56,7 @@ public class DeliveryAssemblyBench {
         delivery = new Delivery(inflow.tips(), java.time.Clock.systemUTC());
         json = new Json();
         answer = delivery.forPage(app, url, java.util.List.of());
+        answers = new DeliveryAnswers(json);
     }
 
     @TearDown
@@ -64,6 +67,12 @@ public class DeliveryAssemblyBench {
     @Benchmark
     public String assembleAndSerialise() {
         return json.write(delivery.forPage(app, url, java.util.List.of()));
+    }
+
+    /** What a delivery request costs now, beyond HTTP: finding the page's tips, then their answer's bytes from the cache. */
+    @Benchmark
+    public byte[] assembleFromAnswerCache() {
+        return answers.shared(app, delivery.forPage(app, url, java.util.List.of())).body();
     }
 
     /** Baseline: serialising the same answer, without finding its tips. */

@@ -23,18 +23,23 @@ import java.util.regex.Pattern;
 
 /**
  * Delivery under load: 100,000 published tips over 1,000 apps, wrk on loopback at 64
- * connections, beside a bare Javalin route answering the same number of bytes in the same run.
+ * connections, beside a bare Javalin route answering the same number of bytes in the same run
+ * (in alternating rounds; medians reported).
  */
 public final class DeliveryLoad {
-    record Figures(double requestsPerSecond, double p50Millis, double p99Millis) {}
+    /** cpuMicrosPerRequest: this JVM's CPU time over the requests served, which the machine's other load disturbs far less than requests/s. */
+    record Figures(double requestsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerRequest) {}
 
     private static final String[] RULES = {"/accounts/:id", "/accounts/*", "/opportunities/:id", "/opportunities/:id/edit",
             "/reports", "/reports/*", "/contacts/:id", "/cases/:id", "/settings/*", "*://crm.example.com/accounts/:id"};
 
+    private static final String[] PAGES = {"accounts%2F42", "opportunities%2F7", "reports", "contacts%2F3", "nothing%2Fhere"};
+
     public static void main(String[] args) throws Exception {
         int apps = intArg(args, "--apps", 1_000);
         int tipsPerApp = intArg(args, "--tips", 100_000) / apps;
-        int seconds = intArg(args, "--seconds", 10);
+        int seconds = intArg(args, "--seconds", 5);
+        int rounds = intArg(args, "--rounds", 3);
         int connections = intArg(args, "--connections", 64);
         Path dir = Files.createTempDirectory("inflow-bench");
         Settings.Limits unlimited = new Settings.Limits(new RateLimits.Rule("address", 1e9, 1e9), new RateLimits.Rule("site-key", 1e9, 1e9));
@@ -58,17 +63,38 @@ public final class DeliveryLoad {
                 Path bareScript = dir.resolve("bare.lua");
                 Files.writeString(bareScript, "request = function() return wrk.format(\"GET\", \"/bare\") end\n");
                 String bareBase = "http://127.0.0.1:" + bare.port();
+                System.out.printf("load average before: %s%n", loadAverage());
+                long cold = System.nanoTime();
+                int firstReads = readEveryPageOnce(base, keys);
+                System.out.printf("first read of every app's pages (%,d requests, one at a time, cold caches): %.1f s%n",
+                        firstReads, (System.nanoTime() - cold) / 1e9);
                 wrk(bareBase, bareScript, 3, connections);
-                Figures bareFigures = wrk(bareBase, bareScript, seconds, connections);
                 wrk(base, script, 3, connections);
-                Figures inflowFigures = wrk(base, script, seconds, connections);
-                System.out.printf("%nDelivery under load: %d connections, %d s, %,d-byte answers, %d apps x %d tips, SQLite, %d cores%n",
-                        connections, seconds, sample.length, apps, tipsPerApp, Runtime.getRuntime().availableProcessors());
-                System.out.printf("%-30s %12s %10s %10s%n", "", "requests/s", "p50 ms", "p99 ms");
-                System.out.printf("%-30s %12.0f %10.2f %10.2f%n", "bare Javalin route (baseline)", bareFigures.requestsPerSecond(), bareFigures.p50Millis(), bareFigures.p99Millis());
-                System.out.printf("%-30s %12.0f %10.2f %10.2f%n", "GET /api/v1/delivery", inflowFigures.requestsPerSecond(), inflowFigures.p50Millis(), inflowFigures.p99Millis());
-                System.out.printf("delivery reaches %.0f%% of the bare route's requests/s (target >= 70%%); p99 %.2f ms (target <= 5 ms)%n",
-                        100 * inflowFigures.requestsPerSecond() / bareFigures.requestsPerSecond(), inflowFigures.p99Millis());
+                // the two alternate, round by round, so a change in the machine's other load falls on both alike
+                List<Figures> bareRounds = new ArrayList<>();
+                List<Figures> inflowRounds = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    bareRounds.add(wrk(bareBase, bareScript, seconds, connections));
+                    inflowRounds.add(wrk(base, script, seconds, connections));
+                    System.out.printf("round %d: bare %.0f requests/s, p99 %.2f ms, %.1f µs CPU each; delivery %.0f requests/s, p99 %.2f ms, "
+                                    + "%.1f µs CPU each; load average %s%n", round + 1, bareRounds.get(round).requestsPerSecond(),
+                            bareRounds.get(round).p99Millis(), bareRounds.get(round).cpuMicrosPerRequest(), inflowRounds.get(round).requestsPerSecond(),
+                            inflowRounds.get(round).p99Millis(), inflowRounds.get(round).cpuMicrosPerRequest(), loadAverage());
+                }
+                Figures bareFigures = median(bareRounds);
+                Figures inflowFigures = median(inflowRounds);
+                System.out.printf("%nDelivery under load: %d connections, %d rounds of %d s each, %,d-byte answers, %d apps x %d tips, SQLite, %d cores%n",
+                        connections, rounds, seconds, sample.length, apps, tipsPerApp, Runtime.getRuntime().availableProcessors());
+                System.out.printf("%-30s %12s %10s %10s %14s   (medians of the rounds)%n", "", "requests/s", "p50 ms", "p99 ms", "CPU µs/request");
+                System.out.printf("%-30s %12.0f %10.2f %10.2f %14.1f%n", "bare Javalin route (baseline)", bareFigures.requestsPerSecond(),
+                        bareFigures.p50Millis(), bareFigures.p99Millis(), bareFigures.cpuMicrosPerRequest());
+                System.out.printf("%-30s %12.0f %10.2f %10.2f %14.1f%n", "GET /api/v1/delivery", inflowFigures.requestsPerSecond(),
+                        inflowFigures.p50Millis(), inflowFigures.p99Millis(), inflowFigures.cpuMicrosPerRequest());
+                System.out.printf("delivery reaches %.0f%% of the bare route's requests/s (target >= 70%%); p99 %.2f ms (target <= 5 ms); "
+                                + "its CPU per request is %.0f%% of the bare route's%n",
+                        100 * inflowFigures.requestsPerSecond() / bareFigures.requestsPerSecond(), inflowFigures.p99Millis(),
+                        100 * inflowFigures.cpuMicrosPerRequest() / bareFigures.cpuMicrosPerRequest());
+                System.out.printf("load average after: %s (the machine's other work shows here: compare the ratio, not the absolute figures)%n", loadAverage());
             } finally {
                 bare.stop();
             }
@@ -115,18 +141,48 @@ public final class DeliveryLoad {
         }
     }
 
+    /** Every app's pages once, so the measured runs see a server that has been up (delivery's caches filled). */
+    private static int readEveryPageOnce(String base, List<String> keys) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        int count = 0;
+        for (String key : keys) {
+            for (String page : PAGES) {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/delivery?key=" + key
+                        + "&url=https%3A%2F%2Fcrm.example.com%2F" + page)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("delivery answered " + r.statusCode() + " for " + key + " " + page);
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String luaScript(List<String> keys) {
         StringBuilder lua = new StringBuilder("local keys = {");
         for (String key : keys) {
             lua.append('"').append(key).append("\",");
         }
-        lua.append("}\nlocal pages = {\"accounts%2F42\", \"opportunities%2F7\", \"reports\", \"contacts%2F3\", \"nothing%2Fhere\"}\n");
+        lua.append("}\nlocal pages = {");
+        for (String page : PAGES) {
+            lua.append('"').append(page).append("\",");
+        }
+        lua.append("}\n");
         lua.append("request = function()\n  local k = keys[math.random(#keys)]\n  local p = pages[math.random(#pages)]\n");
         lua.append("  return wrk.format(\"GET\", \"/api/v1/delivery?key=\" .. k .. \"&url=https%3A%2F%2Fcrm.example.com%2F\" .. p)\nend\n");
         return lua.toString();
     }
 
     private static Figures wrk(String base, Path script, int seconds, int connections) throws IOException, InterruptedException {
+        long cpuBefore = cpuNanos();
         Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), base)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -136,7 +192,26 @@ public final class DeliveryLoad {
         if (out.contains("Non-2xx or 3xx responses")) {
             throw new IllegalStateException("some answers were errors:\n" + out);
         }
-        return new Figures(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"));
+        double cpuMicros = (cpuNanos() - cpuBefore) / 1e3;
+        return new Figures(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
+                cpuMicros / number(out, "([0-9]+) requests in"));
+    }
+
+    /** Each figure's median over the rounds, taken separately. */
+    private static Figures median(List<Figures> rounds) {
+        return new Figures(median(rounds.stream().mapToDouble(Figures::requestsPerSecond).toArray()),
+                median(rounds.stream().mapToDouble(Figures::p50Millis).toArray()), median(rounds.stream().mapToDouble(Figures::p99Millis).toArray()),
+                median(rounds.stream().mapToDouble(Figures::cpuMicrosPerRequest).toArray()));
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double number(String text, String regex) {

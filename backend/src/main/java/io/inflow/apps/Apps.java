@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Apps: their site keys, allowed origins and the version stamp that invalidates delivery caches. */
-public final class Apps {
+public final class Apps implements AutoCloseable {
     private static final String COLUMNS = "id, name, site_key, allowed_origins, learner_secret, content_version, created_at, updated_at, theme, anchor_healing";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<java.util.Map<String, String>> THEME = new TypeReference<>() {};
@@ -27,8 +27,14 @@ public final class Apps {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final RowMapper<App> rowMapper;
+    private final SiteKeys siteKeys;
 
     public Apps(Database db, Ids ids, Clock clock, ObjectMapper mapper) {
+        this(db, ids, clock, mapper, false);
+    }
+
+    /** cacheSiteKeys: serve the overlay's site-key lookups from memory (see {@link SiteKeys}); a server does, commands don't. */
+    public Apps(Database db, Ids ids, Clock clock, ObjectMapper mapper, boolean cacheSiteKeys) {
         this.db = db;
         this.ids = ids;
         this.clock = clock;
@@ -37,6 +43,10 @@ public final class Apps {
                 readOrigins(rs.getString("allowed_origins")), rs.getString("learner_secret"),
                 rs.getLong("content_version"), rs.getString("created_at"), rs.getString("updated_at"), readTheme(rs.getString("theme")),
                 rs.getBoolean("anchor_healing"));
+        this.siteKeys = cacheSiteKeys ? new SiteKeys(db, this::bySiteKeyFromStore) : null;
+        if (siteKeys != null) {
+            db.jdbi().getConfig(AppChanges.class).listen(siteKeys::forget);
+        }
     }
 
     public App create(String name, List<String> allowedOrigins) {
@@ -86,6 +96,10 @@ public final class Apps {
 
     /** The app of a site key: its current key, or a rotated-out one still within its grace period. */
     public Optional<App> bySiteKey(String siteKey) {
+        return siteKeys == null ? bySiteKeyFromStore(siteKey) : siteKeys.find(siteKey);
+    }
+
+    private Optional<App> bySiteKeyFromStore(String siteKey) {
         return db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps WHERE site_key = :key").bind("key", siteKey).map(rowMapper).findOne()
                 .or(() -> h.createQuery("SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM apps a JOIN retired_site_keys r ON r.app_id = a.id "
                                 + "WHERE r.site_key = :key AND r.valid_until > :now")
@@ -102,8 +116,9 @@ public final class Apps {
         db.write(h -> {
             h.createUpdate("INSERT INTO retired_site_keys (site_key, app_id, valid_until) VALUES (:key, :app, :until)")
                     .bind("key", current.siteKey()).bind("app", id).bind("until", Times.format(clock.instant().plus(grace))).execute();
-            return h.createUpdate("UPDATE apps SET site_key = :key, updated_at = :now WHERE id = :id")
+            h.createUpdate("UPDATE apps SET site_key = :key, updated_at = :now WHERE id = :id")
                     .bind("key", ids.secret(18)).bind("now", now).bind("id", id).execute();
+            return bumpContentVersion(h, id);
         });
         return find(id).orElseThrow();
     }
@@ -114,7 +129,17 @@ public final class Apps {
 
     /** Marks the app's content as changed, so every server's delivery cache reloads it. */
     public static int bumpContentVersion(Handle h, String appId) {
-        return h.createUpdate("UPDATE apps SET content_version = content_version + 1 WHERE id = :id").bind("id", appId).execute();
+        int changed = h.createUpdate("UPDATE apps SET content_version = content_version + 1 WHERE id = :id").bind("id", appId).execute();
+        h.getConfig(AppChanges.class).changed(h, appId);
+        return changed;
+    }
+
+    /** Stops this server's site-key cache, if it has one. */
+    @Override
+    public void close() {
+        if (siteKeys != null) {
+            siteKeys.close();
+        }
     }
 
     private static List<String> validate(String name, List<String> allowedOrigins) {

@@ -18,8 +18,12 @@ public final class IdentityVerification {
     /** An app's setting; the secret is for the host app's server, never for its pages. */
     public record Setting(boolean required, String secret) {}
 
+    private record Cached(long contentVersion, Setting setting) {}
+
     private final Database db;
     private final Ids ids;
+    /** Per app, the setting as read at a content version; a change bumps the version, so a stale one is never used. */
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IdentityVerification(Database db, Ids ids) {
         this.db = db;
@@ -35,11 +39,29 @@ public final class IdentityVerification {
     /** Turns verification on or off; the secret is made on first use and kept. */
     public Setting configure(String appId, boolean required) {
         String fresh = ids.secret(32);
-        db.write(h -> h.createUpdate("""
-                INSERT INTO app_identity (app_id, required, secret) VALUES (:app, :required, :secret)
-                ON CONFLICT (app_id) DO UPDATE SET required = :required""")
-                .bind("app", appId).bind("required", required).bind("secret", fresh).execute());
+        db.write(h -> {
+            h.createUpdate("""
+                    INSERT INTO app_identity (app_id, required, secret) VALUES (:app, :required, :secret)
+                    ON CONFLICT (app_id) DO UPDATE SET required = :required""")
+                    .bind("app", appId).bind("required", required).bind("secret", fresh).execute();
+            return Apps.bumpContentVersion(h, appId);
+        });
         return setting(appId);
+    }
+
+    /** The app's setting as of the app's content version: read once per version, not once per request. */
+    private Setting settingAt(App app) {
+        Cached cached = cache.get(app.id());
+        if (cached != null && cached.contentVersion() >= app.contentVersion()) {
+            return cached.setting();
+        }
+        // read after the app, so it is at least as new as the app's version
+        Setting read = setting(app.id());
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        cache.merge(app.id(), new Cached(app.contentVersion(), read), (old, neu) -> old.contentVersion() > neu.contentVersion() ? old : neu);
+        return read;
     }
 
     /** Refuses a learner id the app's verification does not accept; anonymous batches (no id) pass. */
@@ -47,7 +69,7 @@ public final class IdentityVerification {
         if (learnerId == null) {
             return;
         }
-        Setting setting = setting(app.id());
+        Setting setting = settingAt(app);
         if (!setting.required()) {
             return;
         }

@@ -57,22 +57,46 @@ public final class Delivery {
     /** What an author previews on a page: published tips and drafts, with the ids of the drafts, and walkthroughs, drafts included. */
     public record Preview(Map<String, String> app, List<DeliveredTip> tips, List<String> drafts, List<DeliveredWalkthrough> walkthroughs) {}
 
-    private record Compiled(PageRule rule, Tip tip) {}
+    /** order: the tip's place in the app's list, which breaks ties of priority as before indexing. */
+    private record Compiled(PageRule rule, Tip tip, int order) {}
 
-    /** tips: those delivered on their own; steps: the tips of walkthroughs, by id. */
-    private record Snapshot(long contentVersion, List<Compiled> tips, List<Walkthrough> walkthroughs, Map<String, Compiled> steps) {}
+    /**
+     * An app's published tips at a content version: those delivered on their own, indexed for matching by the
+     * literal first path segment of their rule (so a page tries only the rules that can match it), and the
+     * app's walkthroughs with their steps' tips by id.
+     */
+    private record Snapshot(long contentVersion, List<Compiled> tips, Map<String, List<Compiled>> byFirstSegment,
+                            List<Compiled> anyFirstSegment, List<Walkthrough> walkthroughs, Map<String, Compiled> steps) {
+        static Snapshot of(long contentVersion, List<Compiled> tips, List<Walkthrough> walkthroughs, Map<String, Compiled> steps) {
+            Map<String, List<Compiled>> byFirst = new java.util.HashMap<>();
+            List<Compiled> any = new ArrayList<>();
+            for (Compiled c : tips) {
+                String first = c.rule().firstSegment();
+                if (first == null) {
+                    any.add(c);
+                } else {
+                    byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(c);
+                }
+            }
+            return new Snapshot(contentVersion, tips, byFirst, any, walkthroughs, steps);
+        }
+
+        /** Those tips whose rule may match the page, in no particular order, as lists not to copy. */
+        List<List<Compiled>> candidates(URI url) {
+            List<Compiled> literal = byFirstSegment.get(PageRule.firstSegment(url));
+            return literal == null ? List.of(anyFirstSegment) : List.of(literal, anyFirstSegment);
+        }
+    }
 
     private static final int MAX_APPS = 1_000;
     private final Tips tips;
     private final Function<String, List<Walkthrough>> published;
     private final Function<String, List<Walkthrough>> previewed;
     private final Clock clock;
-    private final Map<String, Snapshot> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
-            return size() > MAX_APPS;
-        }
-    };
+    /** Read by every delivery without a lock; bounded by dropping an app when full (it is read again on its next request). */
+    private final Map<String, Snapshot> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Delivery(Tips tips, Clock clock) {
         this(tips, null, clock);
@@ -98,15 +122,21 @@ public final class Delivery {
     /** As above, with the walkthroughs named in `wanted` whatever page they are on (the ones a learner is in). */
     public Answer forPage(App app, URI url, List<String> languages, Set<String> wanted) {
         java.time.Instant now = clock.instant();
-        List<DeliveredTip> matching = new ArrayList<>();
         Snapshot snapshot = snapshot(app);
-        for (Compiled compiled : snapshot.tips()) {
-            Tip tip = compiled.tip();
-            if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
-                matching.add(delivered(tip, Languages.pick(tip.locales().keySet(), languages)));
+        List<Compiled> matched = new ArrayList<>();
+        for (List<Compiled> candidates : snapshot.candidates(url)) {
+            for (Compiled compiled : candidates) {
+                Tip tip = compiled.tip();
+                if (compiled.rule().match(url).isPresent() && (tip.schedule() == null || tip.schedule().contains(now))) {
+                    matched.add(compiled);
+                }
             }
         }
-        matching.sort(Comparator.comparingInt(DeliveredTip::priority).reversed());
+        matched.sort(Comparator.comparingInt((Compiled c) -> c.tip().priority()).reversed().thenComparingInt(Compiled::order));
+        List<DeliveredTip> matching = new ArrayList<>(matched.size());
+        for (Compiled compiled : matched) {
+            matching.add(delivered(compiled.tip(), Languages.pick(compiled.tip().locales().keySet(), languages)));
+        }
         // a fixed key order keeps the ETag the same on every server
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("id", app.id());
@@ -178,7 +208,7 @@ public final class Delivery {
         Map<String, Compiled> steps = new java.util.HashMap<>();
         for (Tip tip : tips.previewed(app.id())) {
             if (tip.walkthroughId() != null) {
-                steps.put(tip.id(), new Compiled(PageRule.parse(tip.pageRule()), tip));
+                steps.put(tip.id(), new Compiled(PageRule.parse(tip.pageRule()), tip, 0));
                 continue;
             }
             if (PageRule.parse(tip.pageRule()).match(url).isPresent()) {
@@ -194,29 +224,41 @@ public final class Delivery {
     }
 
     private Snapshot snapshot(App app) {
-        synchronized (cache) {
-            Snapshot cached = cache.get(app.id());
-            if (cached != null && cached.contentVersion() == app.contentVersion()) {
+        Snapshot cached = cached(app);
+        if (cached != null) {
+            return cached;
+        }
+        // one load per app at a time: under load, many requests for an app that is not cached yet wait for one read
+        synchronized (loading.computeIfAbsent(app.id(), id -> new Object())) {
+            cached = cached(app);
+            if (cached != null) {
                 return cached;
             }
-        }
-        List<Compiled> compiled = new ArrayList<>();
-        Map<String, Compiled> steps = new java.util.HashMap<>();
-        for (Tip tip : tips.published(app.id())) {
-            Compiled c = new Compiled(PageRule.parse(tip.pageRule()), tip);
-            if (tip.walkthroughId() == null) {
-                compiled.add(c);
-            } else {
-                steps.put(tip.id(), c);
+            List<Compiled> compiled = new ArrayList<>();
+            Map<String, Compiled> steps = new java.util.HashMap<>();
+            for (Tip tip : tips.published(app.id())) {
+                if (tip.walkthroughId() == null) {
+                    compiled.add(new Compiled(PageRule.parse(tip.pageRule()), tip, compiled.size()));
+                } else {
+                    steps.put(tip.id(), new Compiled(PageRule.parse(tip.pageRule()), tip, 0));
+                }
             }
-        }
-        Snapshot fresh = new Snapshot(app.contentVersion(), List.copyOf(compiled), published.apply(app.id()), Map.copyOf(steps));
-        synchronized (cache) {
-            Snapshot cached = cache.get(app.id());
-            if (cached == null || cached.contentVersion() < fresh.contentVersion()) {
-                cache.put(app.id(), fresh);
+            Snapshot fresh = Snapshot.of(app.contentVersion(), List.copyOf(compiled), published.apply(app.id()), Map.copyOf(steps));
+            if (!cache.containsKey(app.id()) && cache.size() >= MAX_APPS) {
+                cache.keySet().stream().findAny().ifPresent(cache::remove);
             }
+            cache.merge(app.id(), fresh, (current, neu) -> current.contentVersion() < neu.contentVersion() ? neu : current);
+            return fresh;
         }
-        return fresh;
+    }
+
+    private Snapshot cached(App app) {
+        Snapshot cached = cache.get(app.id());
+        return cached != null && cached.contentVersion() >= app.contentVersion() ? cached : null;
+    }
+
+    /** Whether the app has published walkthroughs, so a delivery needs the learner's progress. */
+    public boolean hasWalkthroughs(App app) {
+        return !snapshot(app).walkthroughs().isEmpty();
     }
 }

@@ -2,11 +2,9 @@ package io.inflow.delivery;
 
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
-import io.inflow.crypto.Hashes;
 import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
 import io.inflow.web.Cors;
-import io.inflow.web.Json;
 import io.inflow.web.Problem;
 import io.javalin.http.Context;
 import io.inflow.walkthroughs.Progress;
@@ -14,30 +12,30 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
 
 /** GET /api/v1/delivery: the published tips of one page, for the overlay. */
 public final class DeliveryController {
     private final Apps apps;
     private final Delivery delivery;
     private final Learning learning;
+    private final DeliveryAnswers answers;
     private final Progress progress;
-    private final Json json;
 
-    public DeliveryController(Apps apps, Delivery delivery, Learning learning, Progress progress, Json json) {
+    public DeliveryController(Apps apps, Delivery delivery, DeliveryAnswers answers, Learning learning, Progress progress) {
         this.apps = apps;
         this.delivery = delivery;
+        this.answers = answers;
         this.learning = learning;
         this.progress = progress;
-        this.json = json;
     }
 
     public void get(Context ctx) {
         App app = siteApp(apps, ctx.queryParam("key"));
         Cors.overlay(ctx, app);
         URI url = pageUrl(ctx.queryParam("url"));
+        // checked even when nothing below is personal: an app that verifies ids refuses unsigned ones
         String learner = ctx.queryParam("learner") == null ? null : LearningController.verifiedLearner(ctx, app, learning);
-        Map<String, Progress.Step> steps = learner == null ? Map.of() : progress.of(app, learner);
+        Map<String, Progress.Step> steps = learner == null || !delivery.hasWalkthroughs(app) ? Map.of() : progress.of(app, learner);
         // the walkthrough the overlay runs (it may have started it offline) and those the learner has running on the server
         Set<String> wanted = new HashSet<>();
         String running = ctx.queryParam("walkthrough");
@@ -46,19 +44,25 @@ public final class DeliveryController {
         }
         steps.values().stream().filter(s -> s.status().equals("active")).forEach(s -> wanted.add(s.walkthroughId()));
         Delivery.Answer answer = delivery.forPage(app, url, Languages.parse(ctx.queryParam("lang")), wanted);
-        if (learner != null) {
-            // per learner: the ETag below is computed on this learner's answer, so it still revalidates correctly
-            answer = learning.personalise(app, learner, answer, "true".equals(ctx.queryParam("walkthroughActive"))).withProgress(steps);
+        DeliveryAnswers.Served served;
+        boolean reinforce = answer.tips().stream().anyMatch(Delivery.DeliveredTip::reinforce);
+        boolean walking = answer.walkthroughs().stream().anyMatch(w -> steps.containsKey(w.id()));
+        if (learner != null && (reinforce || walking)) {
+            // only reinforce tips and walkthrough progress differ per learner; the ETag is computed on this learner's answer
+            if (reinforce) {
+                answer = learning.personalise(app, learner, answer, "true".equals(ctx.queryParam("walkthroughActive")));
+            }
+            served = answers.personal(answer.withProgress(steps));
+        } else {
+            served = answers.shared(app, answer);
         }
-        byte[] body = json.write(answer).getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + Hashes.sha256(body).substring(0, 32) + "\"";
-        ctx.header("ETag", etag);
+        ctx.header("ETag", served.etag());
         ctx.header("Cache-Control", "no-cache");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (served.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
-        ctx.contentType("application/json").result(body);
+        ctx.contentType("application/json").result(served.body());
     }
 
     /** The page an overlay request is about; a 422 on the url field when it is not a page URL. */

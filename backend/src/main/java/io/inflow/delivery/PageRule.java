@@ -27,9 +27,11 @@ public final class PageRule {
     private final Integer port;  // null = any
     private final Pattern path;
     private final List<String> groups;
+    private final String firstSegment; // null = the first segment holds a parameter or wildcard
 
-    private PageRule(String text, String scheme, Pattern host, Integer port, Pattern path, List<String> groups) {
+    private PageRule(String text, String scheme, Pattern host, Integer port, Pattern path, List<String> groups, String firstSegment) {
         this.text = text;
+        this.firstSegment = firstSegment;
         this.scheme = scheme;
         this.host = host;
         this.port = port;
@@ -117,7 +119,35 @@ public final class PageRule {
                 i = end;
             }
         }
-        return new PageRule(text, scheme, host, port, Pattern.compile(regex.toString()), java.util.Collections.unmodifiableList(groups));
+        return new PageRule(text, scheme, host, port, Pattern.compile(regex.toString()), java.util.Collections.unmodifiableList(groups),
+                literalFirstSegment(normalised));
+    }
+
+    private static String literalFirstSegment(String normalised) {
+        int variable = 0;
+        while (variable < normalised.length() && normalised.charAt(variable) != ':' && normalised.charAt(variable) != '*') {
+            variable++;
+        }
+        int slash = normalised.indexOf('/', 1);
+        if (slash > 0 && slash < variable) {
+            return normalised.substring(1, slash);
+        }
+        return variable == normalised.length() ? normalised.substring(1) : null;
+    }
+
+    /**
+     * The first path segment every URL this rule matches has (raw, as in the URL), or null when it
+     * can be anything; lets a caller with many rules try only those that can match a page.
+     */
+    public String firstSegment() {
+        return firstSegment;
+    }
+
+    /** The first segment of a page URL's path, compared with {@link #firstSegment()}. */
+    public static String firstSegment(URI url) {
+        String path = trimSlash(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
+        int slash = path.indexOf('/', 1);
+        return path.substring(1, slash < 0 ? path.length() : slash);
     }
 
     private static String trimSlash(String path) {

@@ -72,28 +72,30 @@ public final class RateLimits implements AutoCloseable {
     public Optional<Duration> take(Rule rule, String subject) {
         Instant now = clock.instant();
         String key = rule.name() + ":" + subject;
-        boolean known;
         synchronized (buckets) {
-            known = buckets.containsKey(key);
+            Bucket bucket = buckets.get(key);
+            if (bucket != null) {
+                return take(bucket, now);
+            }
         }
         // a bucket new to this server starts from the shared one, not full: otherwise each
         // server would hand out a whole burst of its own
-        Bucket fresh = known ? null : shared(rule, key, now);
+        Bucket fresh = shared(rule, key, now);
         synchronized (buckets) {
-            Bucket bucket = buckets.get(key);
-            if (bucket == null) {
-                bucket = fresh != null ? fresh : new Bucket(rule, now);
-                buckets.put(key, bucket);
-            }
-            bucket.refill(now);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                bucket.consumedSinceSync++;
-                return Optional.empty();
-            }
-            double seconds = (1 - bucket.tokens) / rule.perSecond();
-            return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
+            return take(buckets.computeIfAbsent(key, k -> fresh), now);
         }
+    }
+
+    /** Called holding the buckets' lock. */
+    private static Optional<Duration> take(Bucket bucket, Instant now) {
+        bucket.refill(now);
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            bucket.consumedSinceSync++;
+            return Optional.empty();
+        }
+        double seconds = (1 - bucket.tokens) / bucket.rule.perSecond();
+        return Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
     }
 
     private Bucket shared(Rule rule, String key, Instant now) {

@@ -53,12 +53,14 @@ class ConsoleTest extends DemoBrowserTest {
         go("apps");
         String demoId = demoAppId();
         // the snippet carries the served overlay's Subresource Integrity hash
-        String integrity = admin.get("/api/v1/overlay").json().get("integrity").asText();
+        JsonNode overlay = admin.get("/api/v1/overlay").json();
+        String integrity = overlay.get("integrity").asText();
         WebElement snippet = browser.waitFor(d -> {
             WebElement code = d.findElement(By.cssSelector("li[data-app-id='" + demoId + "'] code#snippet-" + demoId + "[data-snippet]"));
             return code.getText().contains("integrity=") ? code : null;
         });
-        assertThat(snippet.getText()).isEqualTo("<script async src=\"" + server.base + "/inflow.js\" integrity=\"" + integrity
+        assertThat(overlay.get("path").asText()).matches("/overlay/[0-9a-f]{12}/inflow\\.js");
+        assertThat(snippet.getText()).isEqualTo("<script async src=\"" + server.base + overlay.get("path").asText() + "\" integrity=\"" + integrity
                 + "\" crossorigin=\"anonymous\" data-key=\"demo-crm\"></script>");
 
         String name = "Field service " + System.nanoTime();

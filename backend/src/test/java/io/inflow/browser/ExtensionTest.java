@@ -2,13 +2,13 @@ package io.inflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.testing.Browser;
 import io.inflow.testing.Databases;
+import io.inflow.testing.HostSite;
 import io.inflow.testing.Http;
 import io.inflow.testing.Server;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,36 +39,36 @@ class ExtensionTest {
             "selectors", List.of(Map.of("css", "#approve", "count", 1)), "props", Map.of("id", "approve", "text", "Approve deal"));
 
     Server server;
-    HttpServer host;
+    HostSite host;
     String hostOrigin;
     Http author;
     String siteKey;
     String appId;
+    JsonNode overlay;
 
     @BeforeAll
-    void start() throws IOException {
+    void start() {
         server = Server.start(Databases.sqlite(), false);
-        host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        hostOrigin = "http://127.0.0.1:" + host.getAddress().getPort();
-        host.createContext("/app/", exchange -> page(exchange, true));
-        host.createContext("/plain/", exchange -> page(exchange, false));
-        host.start();
+        host = HostSite.start().serve("/app/", () -> page(true)).serve("/plain/", () -> page(false));
+        hostOrigin = host.origin;
         var app = server.admin().post("/api/v1/apps", Map.of("name", "Locked-down CRM", "allowedOrigins", List.of(hostOrigin))).json();
         appId = app.get("id").asText();
         siteKey = app.get("siteKey").asText();
         author = server.signedIn("author");
+        overlay = server.admin().get("/api/v1/overlay").json();
     }
 
     @AfterAll
     void stop() {
-        host.stop(0);
+        host.close();
         server.close();
     }
 
     /** A host page with a strict CSP: scripts only with the nonce, no inline script, so no bookmarklet. */
-    private void page(com.sun.net.httpserver.HttpExchange exchange, boolean withSnippet) throws IOException {
+    private HostSite.Page page(boolean withSnippet) {
         String snippet = withSnippet
-                ? "<script nonce=\"" + NONCE + "\" async src=\"" + server.base + "/inflow.js\" data-key=\"" + siteKey + "\"></script>" : "";
+                ? "<script nonce=\"" + NONCE + "\" async src=\"" + server.base + overlay.get("path").asText() + "\" integrity=\""
+                        + overlay.get("integrity").asText() + "\" crossorigin=\"anonymous\" data-key=\"" + siteKey + "\"></script>" : "";
         String html = """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deal</title>%s</head>
                 <body><h1>Deal 42</h1>
@@ -76,14 +76,9 @@ class ExtensionTest {
                 <button id="approve" type="button">Approve deal</button></form>
                 <script>document.title = 'inline script ran';</script>
                 </body></html>""".formatted(snippet);
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
         String connect = withSnippet ? "'self' " + server.base : "'self'";
-        exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'; script-src 'nonce-" + NONCE
+        return new HostSite.Page(html, "default-src 'self'; script-src 'nonce-" + NONCE
                 + "' 'strict-dynamic'; style-src 'self'; connect-src " + connect + "; img-src 'self'; base-uri 'none'");
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 
     private static Path unpackedExtension() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,32 @@ class PageRuleTest {
         assertThatThrownBy(() -> PageRule.parse("/a?x=1")).hasMessageContaining("query");
         assertThatThrownBy(() -> PageRule.parse("ftp://h/x")).hasMessageContaining("scheme");
         assertThatThrownBy(() -> PageRule.parse("https://bad host/x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRuleMatchesOnlyPagesWhoseFirstSegmentIsItsLiteralOne() {
+        // delivery tries only the rules indexed under a page's first segment (and those without one): never skip a match
+        List<String> rules = List.of("/", "/accounts", "/accounts/:id", "/accounts/*", "/acc*", "/:tenant/accounts", "/*",
+                "https://crm.example.com/accounts/:id/edit", "*://*.example.com", "/r%C3%A9sum%C3%A9/:id", "/a:b", "/page7/x/*");
+        List<String> urls = List.of("https://crm.example.com/", "https://crm.example.com", "https://crm.example.com/accounts",
+                "https://crm.example.com/accounts/", "https://crm.example.com/accounts/7", "https://crm.example.com/accounts/7/edit",
+                "https://crm.example.com/accountsx/7", "https://crm.example.com/t1/accounts", "https://crm.example.com/r%C3%A9sum%C3%A9/1",
+                "https://crm.example.com/a:b", "https://crm.example.com/page7/x/y?q=1", "https://crm.example.com/page7");
+        int matched = 0;
+        for (String rule : rules) {
+            PageRule parsed = PageRule.parse(rule);
+            for (String url : urls) {
+                if (parsed.match(URI.create(url)).isPresent()) {
+                    matched++;
+                    assertThat(parsed.firstSegment() == null || parsed.firstSegment().equals(PageRule.firstSegment(URI.create(url))))
+                            .as(rule + " matches " + url).isTrue();
+                }
+            }
+        }
+        assertThat(matched).as("the cases include matches").isGreaterThan(15);
+        assertThat(PageRule.parse("/accounts/:id").firstSegment()).isEqualTo("accounts");
+        assertThat(PageRule.parse("/reports").firstSegment()).isEqualTo("reports");
+        assertThat(PageRule.parse("/acc*").firstSegment()).isNull();
+        assertThat(PageRule.parse("/:tenant/x").firstSegment()).isNull();
     }
 }
