@@ -3,6 +3,7 @@ package io.inflow;
 import io.inflow.accounts.AccountController;
 import io.inflow.analytics.Analytics;
 import io.inflow.analytics.AnalyticsController;
+import io.inflow.analytics.ContentGaps;
 import io.inflow.analytics.Rollups;
 import io.inflow.accounts.Accounts;
 import io.inflow.accounts.SignInThrottle;
@@ -24,6 +25,7 @@ import io.inflow.export.EventExport;
 import io.inflow.export.EventFeed;
 import io.inflow.export.HttpDelivery;
 import io.inflow.export.ExportController;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.learning.LearnerData;
 import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
@@ -93,7 +95,7 @@ public final class Inflow implements AutoCloseable {
         IdentityVerification identity = new IdentityVerification(db, ids);
         Learning learning = new Learning(db, tips, identity, clock, json.mapper());
         Rollups rollups = new Rollups(db, json.mapper());
-        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning);
+        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning, new LearnerTraits(json.mapper()));
         Access access = new Access(accounts);
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
         rateLimits = new RateLimits(db, clock);
@@ -109,7 +111,8 @@ public final class Inflow implements AutoCloseable {
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()));
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
-        var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
+        var analyticsController = new AnalyticsController(new Analytics(db, rollups), rollups, new ContentGaps(db, tips), apps,
+                json.mapper());
         Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
         var webhookController = new WebhookController(webhooks, json);
         webhookDispatcher = new WebhookDispatcher(webhooks, new WebhookPush(new EventFeed(db, clock, Duration.ofSeconds(2)),
@@ -174,6 +177,7 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/analytics/days", analyticsController::days, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/analytics/walkthroughs", analyticsController::walkthroughs, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/analytics/searches", analyticsController::searches, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/gaps", analyticsController::gaps, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/analytics/rebuild", analyticsController::rebuild, ADMIN),
 
                 Route.get("/api/v1/apps/{appId}/webhooks", webhookController::list, ADMIN),

@@ -270,7 +270,7 @@ public final class Main {
             List<App> chosen = only == null ? apps.list() : apps.find(only).map(List::of).orElse(List.of());
             v.check(only == null || !chosen.isEmpty(), "app", "no app has the id '" + only + "'");
             v.throwIfInvalid();
-            TextReport report = new TextReport(new Analytics(db));
+            TextReport report = new TextReport(new Analytics(db, new io.inflow.analytics.Rollups(db, mapper)));
             for (App app : chosen) {
                 AnalyticsFilter filter = AnalyticsFilter.parse(app.id(), options.get("from"), options.get("to"), null, v);
                 v.throwIfInvalid();

@@ -9,7 +9,7 @@ public record Event(String id, String appId, String type, String tipId, String l
                    String occurredAt, String receivedAt, String url, String data) {
 
     public static final List<String> TYPES = List.of("tip_shown", "tip_dismissed", "tip_completed", "link_opened",
-            "anchor_missing", "step_viewed", "walkthrough_completed", "helpful_vote", "check_answered", "search");
+            "anchor_missing", "step_viewed", "walkthrough_completed", "helpful_vote", "check_answered", "search", "page_viewed");
 
     /** Columns to select for {@link #read}. */
     public static final String COLUMNS = "id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data";

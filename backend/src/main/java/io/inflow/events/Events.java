@@ -3,6 +3,7 @@ package io.inflow.events;
 import io.inflow.analytics.Rollups;
 import io.inflow.apps.App;
 import io.inflow.crypto.Hashes;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
 import io.inflow.web.Problem;
@@ -44,17 +45,19 @@ public final class Events {
     private final Rollups rollups;
     private final WriteGate gate;
     private final Listener listener;
+    private final LearnerTraits traits;
 
     public Events(Database db, Clock clock, Rollups rollups, WriteGate gate) {
-        this(db, clock, rollups, gate, (h, app, inserted) -> { });
+        this(db, clock, rollups, gate, (h, app, inserted) -> { }, new LearnerTraits(new com.fasterxml.jackson.databind.ObjectMapper()));
     }
 
-    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate, Listener listener) {
+    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate, Listener listener, LearnerTraits traits) {
         this.db = db;
         this.clock = clock;
         this.rollups = rollups;
         this.gate = gate;
         this.listener = listener;
+        this.traits = traits;
     }
 
     public Receipt ingest(App app, EventBatch batch) {
@@ -80,6 +83,7 @@ public final class Events {
                     stored.add(events.get(i));
                 }
             }
+            traits.save(h, app.id(), learnerHash(app, batch), batch.traits(), clock.instant());
             rollups.add(h, stored);
             listener.stored(h, app, stored);
             // a replayed batch stores nothing new, so its loss report is not counted twice
@@ -124,9 +128,10 @@ public final class Events {
         v.check(batch.dropped() == null || batch.dropped() >= 0, "dropped", "must not be negative");
         v.check(batch.learnerId() == null || (!batch.learnerId().isBlank() && batch.learnerId().length() <= 200),
                 "learnerId", "must be 1 to 200 characters when given");
+        LearnerTraits.validate(batch.traits(), "traits", v);
         Instant now = clock.instant();
         String receivedAt = Times.format(now);
-        String learnerHash = batch.learnerId() == null ? null : Hashes.hmacSha256(app.learnerSecret(), batch.learnerId());
+        String learnerHash = learnerHash(app, batch);
         List<Event> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < batch.events().size(); i++) {
@@ -157,6 +162,10 @@ public final class Events {
         }
         v.throwIfInvalid();
         return events;
+    }
+
+    private static String learnerHash(App app, EventBatch batch) {
+        return batch.learnerId() == null ? null : Hashes.hmacSha256(app.learnerSecret(), batch.learnerId());
     }
 
     /** The text as a lower-case UUID, or null when it is not one. */
