@@ -67,12 +67,13 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   };
   const learner = (): string => (learnerId ??= anonymousId());
   const signatures = new Map<string, string>();
-  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, signature: (id) => signatures.get(id), win });
-  // text traits go with check answers, so the console can show mastery per team or role
-  const answerTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
+  // text traits go with event batches and check answers, so the console can show mastery and analytics per team or role
+  const textTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
     .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
   // checks are answered from the extra bundle, which is there once a check shows
-  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits, () => signatures.get(learner()))(...a));
+  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win,
+    about: (id) => ({ learnerSignature: signatures.get(id), traits: id === learner() ? textTraits() : undefined }) });
+  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, textTraits, () => signatures.get(learner()))(...a));
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer });
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner, () => signatures.get(learner()));
   const lang = (): string => (typeof traits.locale == 'string' ? traits.locale : win.navigator.language);
@@ -91,11 +92,17 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     choose: (tip) => overlay.reveal(tip),
   });
   let page = pageOf(win.location.href);
+  let viewed = '';
   let seq = 0;
   let destroyed = false;
 
   const refresh = async (): Promise<void> => {
     const mine = ++seq;
+    // one page view per page and per SPA navigation, by path only: the query and fragment may carry personal data
+    if (viewed !== page) {
+      viewed = page;
+      events.add('page_viewed', '', { path: win.location.pathname });
+    }
     try {
       // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
       const answer = await delivery.get(win.location.href, lang());

@@ -38,7 +38,7 @@ export interface Delivery {
   reinforce?: string | null;
 }
 
-export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search';
+export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search' | 'page_viewed';
 
 /** A check as delivered: which options are right stays on the server until the learner answers. */
 export interface CheckView {
