@@ -25,6 +25,7 @@ import io.inflow.export.EventExport;
 import io.inflow.export.EventFeed;
 import io.inflow.export.HttpDelivery;
 import io.inflow.export.ExportController;
+import io.inflow.export.RollupExport;
 import io.inflow.learners.LearnerTraits;
 import io.inflow.learning.LearnerData;
 import io.inflow.learning.Learning;
@@ -109,7 +110,8 @@ public final class Inflow implements AutoCloseable {
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
         var eventController = new EventController(apps, events, identity, json);
-        var exportController = new ExportController(new EventExport(db, json.mapper()));
+        var exportController = new ExportController(new EventExport(db, json.mapper()), new RollupExport(db, json.mapper()), db, apps,
+                json.mapper());
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
         var analyticsController = new AnalyticsController(new Analytics(db, rollups), rollups, new ContentGaps(db, tips), apps,
                 json.mapper());
@@ -163,6 +165,8 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/overlay", OverlayScript.load()::get, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
+                Route.get("/api/v1/exports/xapi", exportController::xapi, ADMIN, ANALYST),
+                Route.get("/api/v1/exports/rollups", exportController::rollups, ADMIN, ANALYST),
                 Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST),
 
                 Route.get("/api/v1/apps/{appId}/learning-budget", learningController::budget, ADMIN, AUTHOR, ANALYST),

@@ -17,23 +17,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Ingestion: a batch is checked whole, then written in one transaction where an id
- * already stored is skipped and only new events add to the rollups, and acknowledged
- * only after the commit. Writers wait in a bounded queue; when it is full the batch is
- * refused with 429 and the overlay tries again later.
+ * Ingestion: a batch is checked whole, then written in one transaction (together with the
+ * batches that arrived while the previous transaction committed: {@link GroupCommit}) where an
+ * id already stored is skipped and only new events add to the rollups, and acknowledged only
+ * after the commit. Writers wait in a bounded queue; when it is full the batch is refused with
+ * 429 and the overlay tries again later.
  */
 public final class Events {
     public static final int MAX_EVENTS = 500;
     /** 100 rows of 9 parameters stay far below either database's limit on parameters per statement. */
     private static final int ROWS_PER_INSERT = 100;
+    /** Batches waiting while another commits are written together, up to this many events per transaction. */
+    private static final int GROUP_EVENTS = 5_000;
     private static final String FULL_INSERT = insertSql(ROWS_PER_INSERT);
     private static final int MAX_DATA = 4 * 1024;
     private static final Duration OLDEST = Duration.ofDays(30);
@@ -52,6 +58,7 @@ public final class Events {
     private final WriteGate gate;
     private final Listener listener;
     private final LearnerTraits traits;
+    private final GroupCommit<Checked, Integer> commits;
 
     public Events(Database db, Clock clock, Rollups rollups, WriteGate gate) {
         this(db, clock, rollups, gate, (h, app, inserted) -> { }, new LearnerTraits(new com.fasterxml.jackson.databind.ObjectMapper()));
@@ -64,6 +71,7 @@ public final class Events {
         this.gate = gate;
         this.listener = listener;
         this.traits = traits;
+        this.commits = new GroupCommit<>(this::write, c -> c.events().size(), GROUP_EVENTS);
     }
 
     public Receipt ingest(App app, EventBatch batch) {
@@ -71,19 +79,41 @@ public final class Events {
         if (events.isEmpty()) {
             return new Receipt(0, 0);
         }
-        int inserted = gate.admit(() -> retryingConflicts(() -> db.write(h -> {
-            Set<String> added = insertNew(h, events);
-            List<Event> stored = events.stream().filter(e -> added.contains(e.id())).toList();
-            traits.save(h, app.id(), learnerHash(app, batch), batch.traits(), clock.instant());
-            rollups.add(h, stored);
-            listener.stored(h, app, stored);
-            // a replayed batch stores nothing new, so its loss report is not counted twice
-            if (!stored.isEmpty() && batch.dropped() != null && batch.dropped() > 0) {
-                rollups.addLost(h, app.id(), stored.get(0).receivedAt().substring(0, 10), batch.dropped());
-            }
-            return stored.size();
-        })));
+        int inserted = gate.admit(() -> commits.submit(new Checked(app, batch, events)));
         return new Receipt(inserted, batch.events().size() - inserted);
+    }
+
+    /** A batch that passed validation, waiting to be written. */
+    private record Checked(App app, EventBatch batch, List<Event> events) {}
+
+    /**
+     * Writes batches in one transaction and answers how many events of each were new. An id already
+     * stored (by an earlier transaction or an earlier batch of this group) is skipped, and only new
+     * events add to the rollups and to learning memory.
+     */
+    private List<Integer> write(List<Checked> group) {
+        return retryingConflicts(() -> db.write(h -> {
+            List<Integer> counts = new ArrayList<>();
+            List<Event> all = new ArrayList<>();
+            Map<String, List<Event>> byApp = new LinkedHashMap<>();
+            Map<String, App> apps = new HashMap<>();
+            for (Checked c : group) {
+                Set<String> added = insertNew(h, c.events());
+                List<Event> stored = c.events().stream().filter(e -> added.contains(e.id())).toList();
+                traits.save(h, c.app().id(), learnerHash(c.app(), c.batch()), c.batch().traits(), clock.instant());
+                // a replayed batch stores nothing new, so its loss report is not counted twice
+                if (!stored.isEmpty() && c.batch().dropped() != null && c.batch().dropped() > 0) {
+                    rollups.addLost(h, c.app().id(), stored.get(0).receivedAt().substring(0, 10), c.batch().dropped());
+                }
+                all.addAll(stored);
+                byApp.computeIfAbsent(c.app().id(), k -> new ArrayList<>()).addAll(stored);
+                apps.put(c.app().id(), c.app());
+                counts.add(stored.size());
+            }
+            rollups.add(h, all);
+            byApp.forEach((appId, stored) -> listener.stored(h, apps.get(appId), stored));
+            return counts;
+        }));
     }
 
     /**

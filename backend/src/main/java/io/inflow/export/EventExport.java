@@ -13,6 +13,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.statement.Query;
@@ -73,35 +75,38 @@ public final class EventExport {
                 }
                 writer.write('[');
             }
-            boolean[] first = {true};
-            long count = db.stream(h -> {
-                Query q = bind(h.createQuery(sql(filter)), filter).setFetchSize(FETCH);
-                long[] rows = {0};
-                try (var events = q.map((rs, c) -> Event.read(rs)).stream()) {
-                    events.forEach(e -> {
-                        try {
-                            if (format == Format.CSV) {
-                                csvRow(writer, e);
-                            } else if (format == Format.NDJSON) {
-                                jsonRow(writer, e);
-                            } else {
-                                var statement = statements.of(e);
-                                if (statement.isPresent()) {
-                                    writer.write(first[0] ? "\n" : ",\n");
-                                    writer.write(mapper.writeValueAsString(statement.get()));
-                                    first[0] = false;
-                                }
+            JsonGenerator json = mapper.getFactory().createGenerator(writer);
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            long count = db.stream(h -> bind(h.createQuery(sql(filter)), filter).setFetchSize(FETCH).scanResultSet((supplier, ctx) -> {
+                ResultSet rs = supplier.get();
+                long rows = 0;
+                boolean first = true;
+                while (rs.next()) {
+                    // rows are written as read, by column position: no object per row but the cells' strings
+                    try {
+                        if (format == Format.CSV) {
+                            csvRow(writer, rs);
+                        } else if (format == Format.NDJSON) {
+                            jsonRow(json, writer, rs);
+                        } else {
+                            var statement = statements.of(Event.read(rs));
+                            if (statement.isPresent()) {
+                                writer.write(first ? "\n" : ",\n");
+                                writer.write(mapper.writeValueAsString(statement.get()));
+                                first = false;
                             }
-                        } catch (IOException io) {
-                            throw new UncheckedIOException(io);
                         }
-                        if (++rows[0] % FETCH == 0) {
-                            progress.accept(rows[0]);
-                        }
-                    });
+                    } catch (IOException io) {
+                        throw new UncheckedIOException(io);
+                    }
+                    if (++rows % FETCH == 0) {
+                        progress.accept(rows);
+                    }
                 }
-                return rows[0];
-            });
+                return rows;
+            }));
+            json.close();
             if (format == Format.XAPI) {
                 writer.write("\n]\n");
             }
@@ -122,13 +127,13 @@ public final class EventExport {
         return sql.append(ORDER).toString();
     }
 
-    private static void csvRow(Writer w, Event e) throws IOException {
-        String[] cells = {e.id(), e.appId(), e.type(), e.tipId(), e.learnerHash(), e.occurredAt(), e.receivedAt(), e.url(), e.data()};
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
+    /** The columns of {@link Event#COLUMNS}, in order, as CSV cells (the learner hash under "learner"). */
+    private static void csvRow(Writer w, ResultSet rs) throws IOException, SQLException {
+        for (int i = 1; i <= COLUMNS.size(); i++) {
+            if (i > 1) {
                 w.write(',');
             }
-            w.write(csvCell(cells[i]));
+            w.write(csvCell(rs.getString(i)));
         }
         w.write("\r\n");
     }
@@ -145,11 +150,9 @@ public final class EventExport {
         return safe;
     }
 
-    private void jsonRow(Writer w, Event e) throws IOException {
-        JsonGenerator g = mapper.getFactory().createGenerator(w);
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        writeEvent(g, e);
-        g.close();
+    private static void jsonRow(JsonGenerator g, Writer w, ResultSet rs) throws IOException, SQLException {
+        writeEvent(g, Event.read(rs));
+        g.flush();
         w.write('\n');
     }
 
