@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The reports of {@link Analytics} for only the learners with one trait value. The stored rollups
@@ -64,29 +65,40 @@ final class TraitReports {
         return f.pageRule() == null || tip != null && f.pageRule().equals(tip.pageRule());
     }
 
-    Report tips(AnalyticsFilter f) {
-        Rollups.Fold fold = fold(f);
-        Map<String, TipFacts> tips = tips(f.appId());
-        Map<String, long[]> sums = new TreeMap<>();
-        Map<String, Set<String>> learners = new HashMap<>();
-        fold.tips.forEach((key, c) -> {
-            if (inRange(f, key.day()) && ruleAllows(f, tips.get(key.tipId()))) {
-                add(sums.computeIfAbsent(key.tipId(), k -> new long[c.length]), c);
+    /** Tip counters and unique learners in the range, for tips the page rule allows, summed per key (a tip, a day). */
+    private record Sums(Map<String, long[]> counters, Map<String, Set<String>> learners) {
+        long learners(String key) {
+            return learners.getOrDefault(key, Set.of()).size();
+        }
+    }
+
+    private static Sums sums(AnalyticsFilter f, Rollups.Fold fold, Map<String, TipFacts> tips, Function<Rollups.TipDay, String> key) {
+        Sums sums = new Sums(new TreeMap<>(), new HashMap<>());
+        fold.tips.forEach((tipDay, c) -> {
+            if (inRange(f, tipDay.day()) && ruleAllows(f, tips.get(tipDay.tipId()))) {
+                add(sums.counters().computeIfAbsent(key.apply(tipDay), k -> new long[c.length]), c);
             }
         });
         fold.learners.forEach(l -> {
-            if (inRange(f, l.day())) {
-                learners.computeIfAbsent(l.tipId(), k -> new HashSet<>()).add(l.learner());
+            Rollups.TipDay tipDay = new Rollups.TipDay(l.tipId(), l.day());
+            if (inRange(f, l.day()) && ruleAllows(f, tips.get(l.tipId()))) {
+                sums.learners().computeIfAbsent(key.apply(tipDay), k -> new HashSet<>()).add(l.learner());
             }
         });
+        return sums;
+    }
+
+    Report tips(AnalyticsFilter f) {
+        Map<String, TipFacts> tips = tips(f.appId());
+        Sums sums = sums(f, fold(f), tips, Rollups.TipDay::tipId);
         List<Map<String, Object>> items = new ArrayList<>();
-        sums.forEach((tipId, c) -> {
+        sums.counters().forEach((tipId, c) -> {
             TipFacts tip = tips.get(tipId);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("tipId", tipId);
             row.put("title", tip == null ? null : tip.title());
             row.put("pageRule", tip == null ? null : tip.pageRule());
-            counters(row, c, learners.getOrDefault(tipId, Set.of()).size());
+            counters(row, c, sums.learners(tipId));
             items.add(Analytics.rates(row));
         });
         items.sort(Comparator.<Map<String, Object>>comparingLong(r -> -(Long) r.get("shown")).thenComparing(r -> (String) r.get("tipId")));
@@ -94,25 +106,12 @@ final class TraitReports {
     }
 
     Report days(AnalyticsFilter f) {
-        Rollups.Fold fold = fold(f);
-        Map<String, TipFacts> tips = tips(f.appId());
-        Map<String, long[]> sums = new TreeMap<>();
-        Map<String, Set<String>> learners = new HashMap<>();
-        fold.tips.forEach((key, c) -> {
-            if (inRange(f, key.day()) && ruleAllows(f, tips.get(key.tipId()))) {
-                add(sums.computeIfAbsent(key.day(), k -> new long[c.length]), c);
-            }
-        });
-        fold.learners.forEach(l -> {
-            if (ruleAllows(f, tips.get(l.tipId()))) {
-                learners.computeIfAbsent(l.day(), k -> new HashSet<>()).add(l.learner());
-            }
-        });
+        Sums sums = sums(f, fold(f), tips(f.appId()), Rollups.TipDay::day);
         List<Map<String, Object>> items = new ArrayList<>();
-        sums.forEach((day, c) -> {
+        sums.counters().forEach((day, c) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("day", day);
-            counters(row, c, learners.getOrDefault(day, Set.of()).size());
+            counters(row, c, sums.learners(day));
             items.add(row);
         });
         return new Report(Analytics.dayColumns(), items);
