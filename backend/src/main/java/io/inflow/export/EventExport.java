@@ -145,21 +145,52 @@ public final class EventExport {
             if (i > 1) {
                 w.write(',');
             }
-            w.write(csvCell(rs.getString(i)));
+            writeCsvCell(w, rs.getString(i));
         }
         w.write("\r\n");
     }
 
     /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
     public static String csvCell(String value) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            writeCsvCell(out, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** {@link #csvCell} written straight to the writer: one pass over the text, no copy unless it needs quoting. */
+    static void writeCsvCell(Writer w, String value) throws IOException {
         if (value == null || value.isEmpty()) {
-            return "";
+            return;
         }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
+        boolean formula = "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
-        return safe;
+        if (!quote) {
+            if (formula) {
+                w.write('\'');
+            }
+            w.write(value);
+            return;
+        }
+        w.write('"');
+        if (formula) {
+            w.write('\'');
+        }
+        int from = 0;
+        for (int at = value.indexOf('"'); at >= 0; at = value.indexOf('"', at + 1)) {
+            w.write(value, from, at + 1 - from);
+            w.write('"');
+            from = at + 1;
+        }
+        w.write(value, from, value.length() - from);
+        w.write('"');
     }
 
     private static void jsonRow(JsonGenerator g, Writer w, ResultSet rs) throws IOException, SQLException {

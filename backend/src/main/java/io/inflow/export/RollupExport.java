@@ -102,7 +102,7 @@ public final class RollupExport {
                 if (i > 1) {
                     w.write(',');
                 }
-                w.write(EventExport.csvCell(rs.getString(i)));
+                EventExport.writeCsvCell(w, rs.getString(i));
             }
             w.write("\r\n");
         } catch (IOException e) {
