@@ -2,16 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Api, type App } from '../src/console/api.ts';
 import type { ViewContext } from '../src/console/context.ts';
 import {
-  anchorHealth, byHelpfulness, contentGaps, funnels, percent, reportUrl, totals, trendData, type Row,
+  anchorHealth, byHelpfulness, contentGaps, funnels, percent, reportUrl, totals, traitFilter, trendData, type Row,
 } from '../src/console/analytics/reports.ts';
 import { analyticsView } from '../src/console/views/analytics.ts';
 
-const filter = { app: 'app_1', from: '2026-11-01', to: '2026-11-30', pageRule: '/opportunities/:id' };
+const filter = { app: 'app_1', from: '2026-11-01', to: '2026-11-30', pageRule: '/opportunities/:id', trait: '' };
 
 describe('analytics reports', () => {
   it('builds report and CSV URLs; the page rule only narrows tip reports', () => {
     expect(reportUrl('tips', filter)).toBe('/api/v1/analytics/tips?app=app_1&from=2026-11-01&to=2026-11-30&pageRule=%2Fopportunities%2F%3Aid');
     expect(reportUrl('searches', filter, 'csv')).toBe('/api/v1/analytics/searches?app=app_1&from=2026-11-01&to=2026-11-30&format=csv');
+  });
+
+  it('passes a trait filter to every per-learner report, not to page views', () => {
+    const team = { ...filter, trait: traitFilter(' team = support ') };
+    expect(team.trait).toBe('team:support');
+    expect(traitFilter('region:emea:north')).toBe('region:emea:north');
+    expect(traitFilter('')).toBe('');
+    expect(reportUrl('days', team)).toContain('&trait=team%3Asupport');
+    expect(reportUrl('walkthroughs', team, 'csv')).toBe('/api/v1/analytics/walkthroughs?app=app_1&from=2026-11-01&to=2026-11-30&trait=team%3Asupport&format=csv');
+    expect(reportUrl('gaps', team)).toBe('/api/v1/analytics/gaps?app=app_1&from=2026-11-01&to=2026-11-30');
   });
 
   it('turns days into uPlot data with UTC midnight x values', () => {
@@ -44,7 +54,7 @@ describe('analytics reports', () => {
 describe('analytics view', () => {
   afterEach(() => document.body.replaceChildren());
 
-  it('loads the four reports for the chosen app and shows each table with a CSV link', async () => {
+  it('loads the reports and the mastery per team for the chosen app and shows each table with a CSV link', async () => {
     const asked: string[] = [];
     const answers: Record<string, unknown> = {
       days: { columns: [], lost: 4, items: [{ day: '2026-11-02', shown: 7, learners: 3, dismissed: 2, completed: 1, helpfulYes: 1, helpfulNo: 0 }] },
@@ -52,6 +62,9 @@ describe('analytics view', () => {
         helpfulYes: 1, helpfulNo: 0, helpfulRate: 1, anchorFoundRate: 0.7 }] },
       walkthroughs: { columns: [], lost: 4, items: [{ walkthroughId: 'wt_1', step: 0, reached: 5, completed: 3, dropped: 2 }] },
       searches: { columns: [], lost: 4, items: [{ term: 'refund', searches: 4, noResult: 4 }] },
+      gaps: { columns: ['path', 'views'], lost: 4, items: [{ path: '/reports', views: 12 }] },
+      mastery: { by: 'trait:team', items: [{ key: 'support', title: 'team = support', learners: 2, seen: 3, answered: 2, right: 1, rightShare: 0.5, reviewsDue: 0 },
+        { key: '', title: 'team = ', learners: 1, seen: 1, answered: 0, right: 0, rightShare: 0, reviewsDue: 0 }] },
     };
     const api = new Api(() => undefined, (async (url: string) => {
       asked.push(url);
@@ -63,8 +76,13 @@ describe('analytics view', () => {
     const view = analyticsView(ctx);
     document.body.appendChild(view);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(asked.map((u) => u.split('?')[0]).sort()).toEqual(['/api/v1/analytics/days', '/api/v1/analytics/searches', '/api/v1/analytics/tips', '/api/v1/analytics/walkthroughs']);
-    expect(asked.every((u) => u.includes('app=app_1'))).toBe(true);
+    expect(asked.map((u) => u.split('?')[0]).sort()).toEqual(['/api/v1/analytics/days', '/api/v1/analytics/gaps', '/api/v1/analytics/searches',
+      '/api/v1/analytics/tips', '/api/v1/analytics/walkthroughs', '/api/v1/apps/app_1/mastery']);
+    expect(asked.every((u) => u.includes('app=app_1') || u.startsWith('/api/v1/apps/app_1/mastery?by=trait&trait=team'))).toBe(true);
+    expect(view.querySelector('#analytics-pages-table tbody')?.textContent).toBe('/reports12');
+    expect([...view.querySelectorAll('#analytics-mastery-table tbody tr')].map((tr) => tr.firstElementChild!.textContent)).toEqual(['support', '(no team)']);
+    expect(view.querySelector('#analytics-mastery-table tbody')?.textContent).toContain('50 %');
+    expect(decodeURIComponent(view.querySelector<HTMLAnchorElement>('a[data-csv="mastery"]')!.href)).toContain('support,2,3,2,1,0.5,0');
     expect(view.querySelector('[data-total="shown"] strong')?.textContent).toBe('7');
     expect(view.querySelector('[data-total="lost"] strong')?.textContent).toBe('4');
     expect(view.querySelector('#analytics-funnel-wt_1 tbody td:last-child')?.textContent).toBe('2');

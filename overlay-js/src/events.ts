@@ -19,8 +19,8 @@ export interface EventQueueOptions {
   server: string;
   key: string;
   learnerId: () => string;
-  /** The host's signature of a learner id, where the app verifies identities. */
-  signature?: (learnerId: string) => string | undefined;
+  /** What each batch tells the server about its learner: the host's signature of the id, the traits. */
+  about?: (learnerId: string) => Record<string, unknown>;
   win?: Window;
   fetch?: typeof fetch;
   batchSize?: number;
@@ -125,7 +125,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
   };
 
   const body = (learnerId: string, events: InflowEvent[], dropped: number): string =>
-    JSON.stringify({ key: options.key, learnerId, learnerSignature: options.signature?.(learnerId), events, dropped: dropped || undefined });
+    JSON.stringify({ key: options.key, learnerId, ...options.about?.(learnerId), events, dropped: dropped || undefined });
 
   /** Splits entries into batches of one learner each, at most BATCH_BYTES and MAX_EVENTS. */
   const batches = (entries: Entry[]): Entry[][] => {

@@ -72,12 +72,13 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   const learner = (): string => (learnerId ??= anonymousId());
   const signatures = new Map<string, string>();
   const signature = (): string | undefined => signatures.get(learner());
-  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, signature: (id) => signatures.get(id), win });
-  // text traits go with check answers, so the console can show mastery per team or role
-  const answerTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
+  // text traits go with event batches and check answers, so the console can show mastery and analytics per team or role
+  const textTraits = (): Record<string, string> => Object.fromEntries(Object.entries(traits)
     .filter(([k, v]) => typeof v === 'string' && k.length <= 64 && v.length <= 200).slice(0, 20)) as Record<string, string>;
+  const events = createEventQueue({ server: config.server, key: config.key, learnerId: learner, win,
+    about: (id) => ({ learnerSignature: signatures.get(id), traits: id === learner() ? textTraits() : undefined }) });
   // checks are answered from the extra bundle, which is there once a check shows
-  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, answerTraits, signature)(...a));
+  const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, textTraits, signature)(...a));
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer,
     heal: (tip, el) => withMore((m) => m.heal(config.server, config.key, tip.id, tip.anchor!, el)) });
   // the walkthrough running for this learner (the player keeps it): the server delivers it on any page and holds reinforcement back
@@ -108,11 +109,17 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
     player: () => player,
   });
   let page = pageOf(win.location.href);
+  let viewed = '';
   let seq = 0;
   let destroyed = false;
 
   const refresh = async (): Promise<void> => {
     const mine = ++seq;
+    // one page view per page and per SPA navigation, by path only: the query and fragment may carry personal data
+    if (viewed !== page) {
+      viewed = page;
+      events.add('page_viewed', '', { path: win.location.pathname });
+    }
     try {
       // The learner's language picks each tip's translation on the server (a short, cache-friendly parameter).
       const answer = await delivery.get(win.location.href, lang());

@@ -61,7 +61,7 @@ export interface Walkthrough {
 }
 
 export type EventType = 'tip_shown' | 'tip_dismissed' | 'tip_completed' | 'link_opened' | 'anchor_missing' | 'search'
-  | 'step_viewed' | 'walkthrough_completed';
+  | 'step_viewed' | 'walkthrough_completed' | 'page_viewed';
 
 /** A check as delivered: which options are right stays on the server until the learner answers. */
 export interface CheckView {

@@ -59,7 +59,29 @@ describe('bootstrap', () => {
     const events = fetch.mock.calls.filter((c) => c[0].includes('/events'));
     const body = JSON.parse(events.at(-1)![1]!.body as string);
     expect(body.learnerId).toBe('u-42');
-    expect(body.events.map((e: { type: string; tipId: string }) => `${e.type}:${e.tipId}`)).toEqual(['tip_shown:tip_a', 'tip_shown:tip_b']);
+    // one page view per page and per SPA navigation (by path), the revalidation of the same page is none
+    expect(body.events.map((e: { type: string; tipId: string }) => `${e.type}:${e.tipId}`))
+      .toEqual(['page_viewed:', 'tip_shown:tip_a', 'page_viewed:', 'tip_shown:tip_b']);
+    expect(body.events.filter((e: { type: string }) => e.type === 'page_viewed').map((e: { data: { path: string } }) => e.data.path)).toEqual(['/', '/b']);
+    // the learner's text traits go once per batch, not per event
+    expect(body.traits).toEqual({ role: 'sales' });
+    expect(body.events.every((e: Record<string, unknown>) => !('traits' in e))).toBe(true);
+  });
+
+  it('sends only short text traits, and none of a learner identified before', async () => {
+    const fetch = vi.fn(async (url: string, _init?: RequestInit) => (url.includes('/delivery') ? delivery([tip('tip_t')]) : new Response('{}')));
+    window.fetch = fetch as unknown as typeof window.fetch;
+    const api = start({ key: 'K1', server: 'https://inflow.test', nonce: null });
+    api.identify('u-1', { team: 'support', admin: true, bio: 'x'.repeat(201) });
+    await api.refresh();
+    api.identify('u-2', { team: 'sales' });
+    history.pushState(null, '', '/c?secret=1#top');
+    await api.refresh();
+    api.destroy();
+    const bodies = fetch.mock.calls.filter((c) => c[0].includes('/events')).map((c) => JSON.parse(c[1]!.body as string));
+    expect(bodies.filter((b) => b.learnerId === 'u-1').map((b) => b.traits)).toEqual([{ team: 'support' }]);
+    expect(bodies.filter((b) => b.learnerId === 'u-2').map((b) => b.traits)).toEqual([{ team: 'sales' }]);
+    expect(bodies.flatMap((b) => b.events).filter((e) => e.type === 'page_viewed').map((e) => e.data.path)).toEqual(['/', '/c']);
   });
 
   it('gives an anonymous learner a persisted anon id', async () => {

@@ -2,7 +2,7 @@
 
 import { query } from '../api.ts';
 
-export type ReportName = 'days' | 'tips' | 'walkthroughs' | 'searches';
+export type ReportName = 'days' | 'tips' | 'walkthroughs' | 'searches' | 'gaps';
 export type Row = Record<string, string | number | null>;
 
 export interface Report {
@@ -16,6 +16,8 @@ export interface ReportFilter {
   from: string;
   to: string;
   pageRule: string;
+  /** name:value, e.g. team:support: only learners with that trait (not for pages, which are not per learner). */
+  trait: string;
 }
 
 /** The report's URL; `format` csv or ndjson gives a download of the same rows. */
@@ -25,6 +27,7 @@ export function reportUrl(name: ReportName, filter: ReportFilter, format: 'json'
     from: filter.from,
     to: filter.to,
     pageRule: name === 'tips' || name === 'days' ? filter.pageRule : '',
+    trait: name === 'gaps' ? '' : filter.trait,
     format: format === 'json' ? '' : format,
   })}`;
 }
@@ -57,6 +60,12 @@ export function anchorHealth(tips: Row[]): Row[] {
   return tips
     .filter((row) => row.anchorFoundRate !== null && row.anchorFoundRate !== undefined)
     .sort((a, b) => num(a, 'anchorFoundRate') - num(b, 'anchorFoundRate'));
+}
+
+/** A trait filter as typed ("team = support", "team:support") in the API's name:value form; '' when empty. */
+export function traitFilter(text: string): string {
+  const match = /^\s*([^:=]+?)\s*[:=]\s*(.+?)\s*$/.exec(text);
+  return match ? `${match[1]}:${match[2]}` : text.trim();
 }
 
 /** Search terms that found nothing at least once, most often first. */

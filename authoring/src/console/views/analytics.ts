@@ -1,12 +1,12 @@
-// Analytics: totals and trends, walkthrough funnels, helpful tips, content gaps and anchor health,
-// for one app, a date range and optionally a page rule. Every chart has its table and a CSV download.
+// Analytics: totals and trends, walkthrough funnels, helpful tips, content gaps, anchor health and mastery per team,
+// for one app, a date range and optionally a page rule and a learner trait. Every chart has its table and a CSV download.
 
 import type { ViewContext } from '../context.ts';
 import { field, h, messageArea } from '../dom.ts';
 import { barChart, canDraw, lineChart, series } from '../analytics/chart.ts';
 import { wireReport } from '../reportForm.ts';
 import {
-  anchorHealth, byHelpfulness, contentGaps, funnels, percent, reportUrl, totals, trendData,
+  anchorHealth, byHelpfulness, contentGaps, funnels, percent, reportUrl, totals, traitFilter, trendData,
   type Report, type ReportFilter, type ReportName, type Row,
 } from '../analytics/reports.ts';
 
@@ -44,12 +44,31 @@ function panel(id: string, title: string, ...children: (HTMLElement | null)[]): 
 const rateColumns = (column: string, value: Row[string]): string =>
   column.endsWith('Rate') ? percent(value) : value === null || value === undefined ? '—' : String(value);
 
+/** Mastery across learners grouped by one trait, as GET /api/v1/apps/{appId}/mastery?by=trait answers it. */
+interface Mastery {
+  items: Row[];
+}
+
+/** A CSV file of rows made in the browser (mastery has no CSV endpoint), as a data: URL. */
+function csvHref(rows: Row[]): string {
+  const columns = ['key', 'learners', 'seen', 'answered', 'right', 'rightShare', 'reviewsDue'];
+  const cell = (v: Row[string]): string => {
+    const text = v === null || v === undefined ? '' : String(v);
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const csv = [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n');
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+}
+
 export function analyticsView(ctx: ViewContext): HTMLElement {
   const today = new Date();
   const app = h('select', { id: 'analytics-app' });
   const from = h('input', { id: 'analytics-from', type: 'date', value: isoDate(new Date(today.getTime() - 29 * 86_400_000)) });
   const to = h('input', { id: 'analytics-to', type: 'date', value: isoDate(today) });
   const pageRule = h('input', { id: 'analytics-page-rule', type: 'text', placeholder: '/opportunities/:id' });
+  const trait = h('input', { id: 'analytics-trait', type: 'text', placeholder: 'team:support' });
+  const groupBy = h('input', { id: 'analytics-mastery-trait', type: 'text', value: 'team', 'aria-label': 'Trait to group mastery by' });
   const message = messageArea();
   const output = h('div', { id: 'analytics-output', class: 'analytics' });
   let teardowns: (() => void)[] = [];
@@ -81,14 +100,18 @@ export function analyticsView(ctx: ViewContext): HTMLElement {
       message.show(new Error('“From” must not be after “To”.'));
       return;
     }
-    const filter: ReportFilter = { app: app.value, from: from.value, to: to.value, pageRule: pageRule.value.trim() };
+    const filter: ReportFilter = { app: app.value, from: from.value, to: to.value, pageRule: pageRule.value.trim(), trait: traitFilter(trait.value) };
     const get = (name: ReportName) => ctx.api.get<Report>(reportUrl(name, filter), { signal: ctx.signal });
+    const by = groupBy.value.trim() || 'team';
     output.setAttribute('aria-busy', 'true');
     try {
-      const [days, tips, walkthroughs, searches] = await Promise.all([get('days'), get('tips'), get('walkthroughs'), get('searches')]);
+      const [days, tips, walkthroughs, searches, pages, mastery] = await Promise.all([get('days'), get('tips'), get('walkthroughs'),
+        get('searches'), get('gaps'), ctx.api.get<Mastery>(`/api/v1/apps/${encodeURIComponent(filter.app)}/mastery?by=trait&trait=${encodeURIComponent(by)}`,
+          { signal: ctx.signal })]);
       if (ctx.signal.aborted) return;
       clearCharts();
       render(filter, days, tips, walkthroughs, searches);
+      output.append(pagesPanel(filter, pages), masteryPanel(by, mastery));
     } catch (error) {
       if (!ctx.signal.aborted) message.show(error);
     } finally {
@@ -146,11 +169,33 @@ export function analyticsView(ctx: ViewContext): HTMLElement {
     output.replaceChildren(totalsList, trend, funnel, helpfulPanel, gapsPanel, anchorPanel);
   }
 
+  function pagesPanel(filter: ReportFilter, pages: Report): HTMLElement {
+    const top = pages.items.slice(0, 12);
+    return panel('analytics-pages', 'Content gaps: pages with traffic and no tips',
+      chart((host) => barChart(host, 'Page views of pages without a tip', top.map((p) => String(p.path)), series(['Views']),
+        [top.map((p) => Number(p.views))])),
+      table('analytics-pages-table', 'Pages with views and no tip whose page rule matches them', pages.items, [['path', 'Page'], ['views', 'Views']]),
+      download('gaps', filter, 'Download pages without tips (CSV)'));
+  }
+
+  function masteryPanel(by: string, mastery: Mastery): HTMLElement {
+    const rows: Row[] = mastery.items.map((g) => ({ ...g, key: g.key === '' ? `(no ${by})` : g.key }));
+    return panel('analytics-mastery', `Mastery per ${by}`,
+      chart((host) => barChart(host, `Checks answered right, per ${by}`, rows.map((g) => String(g.key)), series(['Right %']),
+        [rows.map((g) => Math.round(Number(g.rightShare) * 100))])),
+      table('analytics-mastery-table', `Mastery per ${by}`, rows, [['key', by], ['learners', 'Learners'], ['seen', 'Tips seen'],
+        ['answered', 'Checks answered'], ['right', 'Right'], ['rightShare', 'Right rate'], ['reviewsDue', 'Reviews due']],
+      (column, value) => (column === 'rightShare' ? percent(value) : rateColumns(column, value))),
+      h('a', { class: 'button secondary small', href: csvHref(rows), download: `inflow-mastery-${by}.csv`, 'data-csv': 'mastery' },
+        'Download mastery (CSV)'));
+  }
+
   const form = h('form', { class: 'card form-card', id: 'analytics-form', 'aria-label': 'Analytics filters' },
-    h('div', { class: 'grid-4' }, field('App', app), field('From', from), field('To', to), field('Page rule', pageRule)),
-    h('p', { class: 'hint' }, 'Whole UTC days. The page rule narrows tip figures to tips with exactly that rule.'),
+    h('div', { class: 'grid-4' }, field('App', app), field('From', from), field('To', to), field('Page rule', pageRule),
+      field('Trait', trait), field('Mastery per trait', groupBy)),
+    h('p', { class: 'hint' }, 'Whole UTC days. The page rule narrows tip figures to tips with exactly that rule; the trait (team:support) to learners identified with it.'),
     message.element);
-  wireReport(ctx, form, app, [from, to, pageRule], (error) => message.show(error), load);
+  wireReport(ctx, form, app, [from, to, pageRule, trait, groupBy], (error) => message.show(error), load);
 
   return h('section', { class: 'view', 'aria-labelledby': 'view-heading' },
     h('div', { class: 'view-head' }, h('h1', { id: 'view-heading' }, 'Analytics')), form, output);

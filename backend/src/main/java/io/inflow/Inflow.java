@@ -3,6 +3,7 @@ package io.inflow;
 import io.inflow.accounts.AccountController;
 import io.inflow.analytics.Analytics;
 import io.inflow.analytics.AnalyticsController;
+import io.inflow.analytics.ContentGaps;
 import io.inflow.analytics.Rollups;
 import io.inflow.accounts.Accounts;
 import io.inflow.accounts.SignInThrottle;
@@ -27,6 +28,8 @@ import io.inflow.export.EventExport;
 import io.inflow.export.EventFeed;
 import io.inflow.export.HttpDelivery;
 import io.inflow.export.ExportController;
+import io.inflow.export.RollupExport;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.learning.LearnerData;
 import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
@@ -102,7 +105,7 @@ public final class Inflow implements AutoCloseable {
         Learning learning = new Learning(db, tips, identity, clock, json.mapper());
         Progress progress = new Progress(db, learning, walkthroughs, clock);
         Rollups rollups = new Rollups(db, json.mapper());
-        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning);
+        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning, new LearnerTraits(json.mapper()));
         Access access = new Access(accounts);
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
         rateLimits = new RateLimits(db, clock);
@@ -117,10 +120,12 @@ public final class Inflow implements AutoCloseable {
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
         var eventController = new EventController(apps, events, identity, json);
-        var exportController = new ExportController(new EventExport(db, json.mapper()));
+        var exportController = new ExportController(new EventExport(db, json.mapper()), new RollupExport(db, json.mapper()), db, apps,
+                json.mapper());
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
         var anchorHealingController = new AnchorHealingController(new AnchorHealing(db, clock, json.mapper()), apps, json);
-        var analyticsController = new AnalyticsController(new Analytics(db), rollups, json.mapper());
+        var analyticsController = new AnalyticsController(new Analytics(db, rollups), rollups, new ContentGaps(db, tips), apps,
+                json.mapper());
         Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
         var webhookController = new WebhookController(webhooks, json);
         webhookDispatcher = new WebhookDispatcher(webhooks, new WebhookPush(new EventFeed(db, clock, Duration.ofSeconds(2)),
@@ -184,6 +189,8 @@ public final class Inflow implements AutoCloseable {
                 Route.get(OverlayScript.MORE_PATH, overlay::more, ANYONE),
 
                 Route.get("/api/v1/exports/events", exportController::events, ADMIN, ANALYST),
+                Route.get("/api/v1/exports/xapi", exportController::xapi, ADMIN, ANALYST),
+                Route.get("/api/v1/exports/rollups", exportController::rollups, ADMIN, ANALYST),
                 Route.get("/api/v1/anchor-health", anchorHealthController::list, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/tips/{tipId}/anchor-versions", anchorHealingController::versions, ADMIN, AUTHOR, ANALYST),
 
@@ -199,6 +206,7 @@ public final class Inflow implements AutoCloseable {
                 Route.get("/api/v1/analytics/days", analyticsController::days, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/analytics/walkthroughs", analyticsController::walkthroughs, ADMIN, AUTHOR, ANALYST),
                 Route.get("/api/v1/analytics/searches", analyticsController::searches, ADMIN, AUTHOR, ANALYST),
+                Route.get("/api/v1/analytics/gaps", analyticsController::gaps, ADMIN, AUTHOR, ANALYST),
                 Route.post("/api/v1/analytics/rebuild", analyticsController::rebuild, ADMIN),
 
                 Route.get("/api/v1/apps/{appId}/webhooks", webhookController::list, ADMIN),

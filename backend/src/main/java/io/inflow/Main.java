@@ -9,6 +9,7 @@ import io.inflow.export.EventExport;
 import io.inflow.export.EventFeed;
 import io.inflow.export.HttpDelivery;
 import io.inflow.export.ProgressBar;
+import io.inflow.export.RollupExport;
 import io.inflow.export.xapi.LrsPush;
 import io.inflow.export.xapi.Statements;
 import io.inflow.store.Ids;
@@ -35,7 +36,7 @@ public final class Main {
             Commands:
               serve    start the Inflow server
               demo     start the server with a demo app and a sample CRM at /demo/
-              export   write events to a file (CSV, NDJSON, or xAPI statements as a JSON array)
+              export   write events to a file (CSV, NDJSON, or xAPI statements as a JSON array), or a rollup (--rollup)
               report   print a text summary of an app's analytics for a date range
               xapi-push  send xAPI statements to a learning record store, resuming where the last push stopped
               backup   copy the embedded SQLite database to a file, online (--out FILE)
@@ -53,6 +54,7 @@ public final class Main {
               --format csv|ndjson|xapi   (default csv)
               --out FILE            where to write (required; - for standard output)
               --from DATE --to DATE --app APP_ID --type EVENT_TYPE    filters (optional)
+              --rollup tips|walkthroughs|searches|pages   the analytics rollup per day instead of events (csv or ndjson)
               --data DIR, --db URL  as above
               --base URL            the server's public URL, for xAPI activity IRIs (INFLOW_PUBLIC_URL, default http://localhost:7070)
 
@@ -127,7 +129,8 @@ public final class Main {
             } else {
                 throw new IllegalArgumentException("option --" + name + " needs a value");
             }
-            if (!List.of("port", "data", "db", "trusted-proxies", "format", "out", "from", "to", "app", "type", "base", "lrs", "lrs-user").contains(name)) {
+            if (!List.of("port", "data", "db", "trusted-proxies", "format", "out", "from", "to", "app", "type", "base", "lrs", "lrs-user",
+                    "rollup").contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, value);
@@ -195,30 +198,50 @@ public final class Main {
             throw new IllegalArgumentException("export needs --out FILE (or --out - for standard output)");
         }
         String formatText = options.getOrDefault("format", "csv");
-        Validation v = new Validation().oneOf(formatText, "format", List.of("csv", "ndjson", "xapi"));
+        String rollup = options.get("rollup");
+        Validation v = new Validation().oneOf(formatText, "format", rollup == null ? List.of("csv", "ndjson", "xapi") : List.of("csv", "ndjson"));
+        if (rollup != null) {
+            v.oneOf(rollup, "rollup", RollupExport.NAMES);
+        }
         EventFilter filter = EventFilter.parse(options.get("from"), options.get("to"), options.get("app"), options.get("type"), v);
+        v.check(rollup == null || filter.type() == null, "type", "filters events; a rollup export is already one type");
         v.throwIfInvalid();
         EventExport.Format format = EventExport.Format.valueOf(formatText.toUpperCase(java.util.Locale.ROOT));
         boolean terminal = System.console() != null && !target.equals("-");
         try (Database db = Database.open(settings.databaseUrl());
              OutputStream sink = target.equals("-") ? nonClosing(out) : new BufferedOutputStream(Files.newOutputStream(Path.of(target)))) {
             var mapper = new io.inflow.web.Json().mapper();
-            EventExport export = new EventExport(db, mapper, statements(db, mapper, options, env));
-            long total = terminal ? export.count(filter) : 0;
-            long count = export.write(filter, format, sink, rows -> {
-                if (terminal) {
-                    err.print("\r" + ProgressBar.line(rows, total));
-                }
-            });
+            java.util.function.LongConsumer progress;
+            long count;
+            if (rollup == null) {
+                EventExport export = new EventExport(db, mapper, statements(db, mapper, options, env));
+                progress = bar(terminal, terminal ? export.count(filter) : 0, err);
+                count = export.write(filter, format, sink, progress);
+            } else {
+                RollupExport export = new RollupExport(db, mapper);
+                RollupExport.Kind kind = RollupExport.KINDS.get(rollup);
+                progress = bar(terminal, terminal ? export.count(kind, filter) : 0, err);
+                count = export.write(kind, filter, format, sink, progress);
+            }
             if (terminal) {
                 err.println();
             }
-            err.printf("%,d events written to %s%n", count, target.equals("-") ? "standard output" : target);
+            err.printf("%,d %s written to %s%n", count, rollup == null ? "events" : rollup + " rollup rows",
+                    target.equals("-") ? "standard output" : target);
             return 0;
         } catch (IOException e) {
             err.println("inflow: cannot write " + target + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Redraws the progress bar on a terminal; does nothing otherwise. */
+    private static java.util.function.LongConsumer bar(boolean terminal, long total, PrintStream err) {
+        return rows -> {
+            if (terminal) {
+                err.print("\r" + ProgressBar.line(rows, total));
+            }
+        };
     }
 
     private static int backup(Map<String, String> options, Settings settings, PrintStream err) {
@@ -270,7 +293,7 @@ public final class Main {
             List<App> chosen = only == null ? apps.list() : apps.find(only).map(List::of).orElse(List.of());
             v.check(only == null || !chosen.isEmpty(), "app", "no app has the id '" + only + "'");
             v.throwIfInvalid();
-            TextReport report = new TextReport(new Analytics(db));
+            TextReport report = new TextReport(new Analytics(db, new io.inflow.analytics.Rollups(db, mapper)));
             for (App app : chosen) {
                 AnalyticsFilter filter = AnalyticsFilter.parse(app.id(), options.get("from"), options.get("to"), null, v);
                 v.throwIfInvalid();

@@ -251,4 +251,150 @@ abstract class ApiContract extends StoreContract {
         assertThat(author.get("/api/v1/anchor-health?app=" + appId + "&days=0").status()).isEqualTo(422);
         assertThat(server.http().get("/api/v1/anchor-health?app=" + appId).status()).isEqualTo(401);
     }
+
+    /** A fresh app of its own, so counts are not shared with other tests; answers {id, siteKey}. */
+    private JsonNode freshApp() {
+        return admin.post("/api/v1/apps", Map.of("name", "Analytics " + UUID.randomUUID(), "allowedOrigins", List.of("https://crm.example.com"))).json();
+    }
+
+    private String publishedTip(String app, String rule) {
+        Http.Response r = author.post("/api/v1/tips", Map.of("appId", app, "title", "Tip on " + rule, "body", "Read me.", "presentation", "tooltip",
+                "placement", "right", "pageRule", rule, "anchor", ANCHOR));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().get("id").asText();
+        assertThat(author.post("/api/v1/tips/" + id + "/publish", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static Map<String, Object> seen(String type, String tip, String url, Map<String, Object> data) {
+        Map<String, Object> e = new java.util.HashMap<>(Map.of("id", UUID.randomUUID().toString(), "type", type, "tipId", tip,
+                "at", Instant.now().toString(), "url", url));
+        if (data != null) {
+            e.put("data", data);
+        }
+        return e;
+    }
+
+    private void send(String key, String learner, Map<String, String> traits, List<Map<String, Object>> events) {
+        Map<String, Object> batch = new java.util.HashMap<>(Map.of("key", key, "learnerId", learner, "events", events));
+        if (traits != null) {
+            batch.put("traits", traits);
+        }
+        Http.Response r = server.http().post("/api/v1/events", batch);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void traitsSentWithEventsGroupMasteryAndFilterAnalytics() {
+        JsonNode app = freshApp();
+        String id = app.get("id").asText(), key = app.get("siteKey").asText();
+        String tip = publishedTip(id, "/opportunities/:id");
+        String page = "https://crm.example.com/opportunities/7";
+        send(key, "ann", Map.of("team", "support", "locale", "en"), List.of(seen("tip_shown", tip, page, null)));
+        send(key, "bob", Map.of("team", "support"), List.of(seen("tip_shown", tip, page, null), seen("tip_dismissed", tip, page, null)));
+        send(key, "cyd", Map.of("team", "sales"), List.of(seen("tip_shown", tip, page, null)));
+        send(key, "dan", null, List.of(seen("tip_shown", tip, page, null)));
+
+        // mastery per team counts every learner who saw the tip, not only those who answered a check
+        Map<String, Integer> learners = new java.util.TreeMap<>();
+        author.get("/api/v1/apps/" + id + "/mastery?by=trait&trait=team").json().get("items")
+                .forEach(g -> learners.put(g.get("key").asText(), g.get("learners").asInt()));
+        assertThat(learners).isEqualTo(Map.of("support", 2, "sales", 1, "", 1));
+
+        JsonNode support = author.get("/api/v1/analytics/tips?app=" + id + "&trait=team:support").json().get("items").get(0);
+        assertThat(support.get("shown").asInt()).isEqualTo(2);
+        assertThat(support.get("learners").asInt()).isEqualTo(2);
+        assertThat(support.get("dismissed").asInt()).isEqualTo(1);
+        assertThat(author.get("/api/v1/analytics/tips?app=" + id).json().get("items").get(0).get("shown").asInt()).isEqualTo(4);
+        assertThat(author.get("/api/v1/analytics/days?app=" + id + "&trait=team:sales").json().get("items").get(0).get("learners").asInt()).isEqualTo(1);
+        assertThat(author.get("/api/v1/analytics/tips?app=" + id + "&trait=team:legal").json().get("items")).isEmpty();
+        String csv = author.get("/api/v1/analytics/tips?app=" + id + "&trait=team:support&format=csv").body();
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith(tip + ",").contains(",2,2,1,");
+
+        Http.Response bad = author.get("/api/v1/analytics/tips?app=" + id + "&trait=team");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactly("trait");
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 21; i++) {
+            many.put("t" + i, "v");
+        }
+        Http.Response tooMany = server.http().post("/api/v1/events", Map.of("key", key, "learnerId", "eve", "traits", many,
+                "events", List.of(seen("tip_shown", tip, page, null))));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("errors").findValuesAsText("field")).containsExactly("traits");
+        // traits are kept per hashed learner: the clear id is stored nowhere
+        int clear = server.inflow.database().read(h -> h.createQuery("SELECT COUNT(*) FROM learner_traits WHERE learner_hash IN ('ann', 'bob')")
+                .mapTo(Integer.class).one());
+        int hashed = server.inflow.database().read(h -> h.createQuery("SELECT COUNT(*) FROM learner_traits WHERE app_id = :app AND name = 'team'")
+                .bind("app", id).mapTo(Integer.class).one());
+        assertThat(clear).isZero();
+        assertThat(hashed).isEqualTo(3);
+    }
+
+    @Test
+    void pagesWithViewsAndNoMatchingTipAreContentGapsMostViewedFirst() {
+        JsonNode app = freshApp();
+        String id = app.get("id").asText(), key = app.get("siteKey").asText();
+        publishedTip(id, "/opportunities/:id");
+        publishedTip(id, "https://crm.example.com/accounts/*");
+        List<Map<String, Object>> views = new java.util.ArrayList<>();
+        for (String path : List.of("/reports", "/reports", "/reports", "/settings/users", "/opportunities/9", "/accounts/4", "/settings/users")) {
+            views.add(seen("page_viewed", "", "https://crm.example.com" + path + "?q=secret#x", Map.of("path", path)));
+        }
+        views.add(seen("page_viewed", "", "https://crm.example.com/inbox?owner=ann", null));
+        send(key, "ann", null, views);
+
+        JsonNode gaps = author.get("/api/v1/analytics/gaps?app=" + id).json();
+        List<String> rows = new java.util.ArrayList<>();
+        gaps.get("items").forEach(r -> rows.add(r.get("path").asText() + "=" + r.get("views").asInt()));
+        assertThat(rows).containsExactly("/reports=3", "/settings/users=2", "/inbox=1");
+        assertThat(author.get("/api/v1/analytics/gaps?app=" + id + "&format=csv").body()).isEqualTo("path,views\r\n/reports,3\r\n/settings/users,2\r\n/inbox,1\r\n");
+        assertThat(author.get("/api/v1/analytics/gaps?app=" + id + "&from=2000-01-01&to=2000-01-02").json().get("items")).isEmpty();
+        assertThat(author.get("/api/v1/analytics/gaps?app=app_nope").status()).isEqualTo(404);
+        assertThat(server.http().get("/api/v1/analytics/gaps?app=" + id).status()).isEqualTo(401);
+    }
+
+    @Test
+    void xapiStatementsAndRollupsExportAsFiles() throws Exception {
+        JsonNode app = freshApp();
+        String id = app.get("id").asText(), key = app.get("siteKey").asText();
+        String tip = publishedTip(id, "/opportunities/:id");
+        String page = "https://crm.example.com/opportunities/7";
+        Map<String, Object> shown = seen("tip_shown", tip, page, null);
+        Map<String, Object> vote = seen("helpful_vote", tip, page, Map.of("helpful", true));
+        send(key, "ann", null, List.of(shown, vote, seen("page_viewed", "", page, Map.of("path", "/opportunities/7")),
+                seen("search", "", page, Map.of("query", "refund", "results", 0))));
+
+        Http.Response xapi = admin.get("/api/v1/exports/xapi?app=" + id + "&base=https://inflow.example.com");
+        assertThat(xapi.status()).as(xapi.body()).isEqualTo(200);
+        assertThat(xapi.header("Content-Disposition")).contains("inflow-xapi.json");
+        JsonNode statements = Http.JSON.readTree(xapi.body());
+        assertThat(statements.isArray()).isTrue();
+        List<String> ids = new java.util.ArrayList<>();
+        statements.forEach(st -> ids.add(st.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder((String) shown.get("id"), (String) vote.get("id"));
+        JsonNode experienced = statements.get(ids.indexOf((String) shown.get("id")));
+        assertThat(experienced.get("verb").get("id").asText()).isEqualTo("http://adlnet.gov/expapi/verbs/experienced");
+        assertThat(experienced.get("object").get("id").asText()).isEqualTo("https://inflow.example.com/xapi/activities/tips/" + tip);
+        assertThat(experienced.get("actor").get("account").get("homePage").asText()).isEqualTo("https://crm.example.com");
+        assertThat(admin.get("/api/v1/exports/xapi?app=" + id + "&base=javascript:alert(1)").status()).isEqualTo(422);
+        assertThat(author.get("/api/v1/exports/xapi?app=" + id).status()).isEqualTo(403);
+
+        String pages = admin.get("/api/v1/exports/rollups?type=pages&format=ndjson&app=" + id).body();
+        JsonNode line = Http.JSON.readTree(pages.lines().findFirst().orElseThrow());
+        assertThat(pages.lines().count()).isEqualTo(1);
+        assertThat(line.get("path").asText()).isEqualTo("/opportunities/7");
+        assertThat(line.get("views").asLong()).isEqualTo(1);
+        assertThat(line.get("day").asText()).isEqualTo(Instant.now().toString().substring(0, 10));
+        String tips = admin.get("/api/v1/exports/rollups?type=tips&app=" + id).body();
+        assertThat(tips.lines().findFirst().orElseThrow()).isEqualTo(
+                "appId,tipId,day,shown,learners,dismissed,completed,helpfulYes,helpfulNo,linksOpened,checksRight,checksWrong,anchorMissing");
+        assertThat(tips.lines().skip(1).findFirst().orElseThrow()).startsWith(id + "," + tip + ",").endsWith(",1,1,0,0,1,0,0,0,0,0");
+        assertThat(admin.get("/api/v1/exports/rollups?type=searches&format=csv&app=" + id).body()).contains(",refund,").endsWith(",1,1\r\n");
+        assertThat(admin.get("/api/v1/exports/rollups?type=pages&app=" + id + "&to=2000-01-01").body()).isEqualTo("appId,path,day,views\r\n");
+        Http.Response badType = admin.get("/api/v1/exports/rollups?type=users");
+        assertThat(badType.status()).isEqualTo(422);
+        assertThat(badType.json().get("errors").findValuesAsText("field")).containsExactly("type");
+        assertThat(author.get("/api/v1/exports/rollups?type=tips").status()).isEqualTo(403);
+    }
 }

@@ -76,6 +76,35 @@ class CommandLineTest {
     }
 
     @Test
+    void exportWritesARollupPerDayAsCsvOrNdjson(@TempDir Path dir) throws Exception {
+        String now = Instant.now().toString();
+        String day = now.substring(0, 10);
+        try (Server server = Server.start(Databases.sqliteIn(dir), false)) {
+            var app = server.admin().post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of("https://crm.example.com"))).json();
+            server.http().post("/api/v1/events", Map.of("key", app.get("siteKey").asText(), "learnerId", "u-1", "events", List.of(
+                    Map.of("id", UUID.randomUUID().toString(), "type", "page_viewed", "tipId", "", "at", now, "url", "https://crm.example.com/a?x=1",
+                            "data", Map.of("path", "/a")),
+                    Map.of("id", UUID.randomUUID().toString(), "type", "page_viewed", "tipId", "", "at", now, "url", "https://crm.example.com/a"),
+                    Map.of("id", UUID.randomUUID().toString(), "type", "tip_shown", "tipId", "tip_a", "at", now, "url", "https://crm.example.com/a"))));
+            String appId = app.get("id").asText();
+            Path pages = dir.resolve("pages.csv");
+            assertThat(run("export", "--rollup", "pages", "--out", pages.toString(), "--data", dir.toString())).isEqualTo(0);
+            assertThat(Files.readAllLines(pages)).containsExactly("appId,path,day,views", appId + ",/a," + day + ",2");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("1 pages rollup rows written to " + pages);
+            Path tips = dir.resolve("tips.ndjson");
+            assertThat(run("export", "--rollup", "tips", "--format", "ndjson", "--out", tips.toString(), "--data", dir.toString(),
+                    "--app", appId, "--from", day, "--to", day)).isEqualTo(0);
+            var row = io.inflow.testing.Http.JSON.readTree(Files.readString(tips));
+            assertThat(row.get("tipId").asText()).isEqualTo("tip_a");
+            assertThat(row.get("shown").asLong()).isEqualTo(1);
+            assertThat(row.get("learners").asLong()).isEqualTo(1);
+        }
+        assertThat(run("export", "--rollup", "people", "--out", dir.resolve("x").toString(), "--data", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rollup: must be one of tips, walkthroughs, searches, pages");
+        assertThat(run("export", "--rollup", "tips", "--format", "xapi", "--out", dir.resolve("x").toString(), "--data", dir.toString())).isEqualTo(2);
+    }
+
+    @Test
     void badCommandLinesExitWithTwoAndSayWhy(@TempDir Path dir) {
         assertThat(run("export", "--format", "xml", "--out", dir.resolve("x").toString(), "--data", dir.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format: must be one of csv, ndjson");

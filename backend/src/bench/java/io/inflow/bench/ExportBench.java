@@ -84,7 +84,8 @@ public final class ExportBench {
             long chars = 0;
             try (Statement s = c.createStatement()) {
                 s.setFetchSize(1_000);
-                try (ResultSet rs = s.executeQuery("SELECT id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data FROM events ORDER BY occurred_at, id")) {
+                // the export's own query, so the baseline reads the same rows in the same order
+                try (ResultSet rs = s.executeQuery(EventExport.sql(new EventFilter(null, null, null, null), db.dialect()))) {
                     while (rs.next()) {
                         for (int i = 1; i <= 9; i++) {
                             String v = rs.getString(i);

@@ -16,17 +16,35 @@ public final class Analytics {
     private static final List<String> COUNTERS = List.of("shown", "learners", "dismissed", "completed", "helpfulYes", "helpfulNo",
             "linksOpened", "checksRight", "checksWrong", "anchorMissing");
 
-    private final Database db;
+    static final List<String> WALKTHROUGH_COLUMNS = List.of("walkthroughId", "step", "reached", "completed", "dropped");
+    static final List<String> SEARCH_COLUMNS = List.of("term", "searches", "noResult");
 
-    public Analytics(Database db) {
+    private final Database db;
+    private final TraitReports byTrait;
+
+    public Analytics(Database db, Rollups rollups) {
         this.db = db;
+        this.byTrait = new TraitReports(db, rollups);
+    }
+
+    static List<String> tipColumns() {
+        List<String> columns = new ArrayList<>(List.of("tipId", "title", "pageRule"));
+        columns.addAll(COUNTERS);
+        columns.addAll(List.of("helpfulRate", "anchorFoundRate"));
+        return columns;
+    }
+
+    static List<String> dayColumns() {
+        List<String> columns = new ArrayList<>(List.of("day"));
+        columns.addAll(COUNTERS);
+        return columns;
     }
 
     /** Per tip over the range: counts, unique learners, helpful rate and anchor found-rate; most shown first. */
     public Report tips(AnalyticsFilter f) {
-        List<String> columns = new ArrayList<>(List.of("tipId", "title", "pageRule"));
-        columns.addAll(COUNTERS);
-        columns.addAll(List.of("helpfulRate", "anchorFoundRate"));
+        if (f.trait() != null) {
+            return byTrait.tips(f);
+        }
         String sql = "SELECT r.tip_id, t.title, t.page_rule, " + TIP_SUMS + """
                 , (SELECT COUNT(DISTINCT l.learner_hash) FROM rollup_tip_learners l
                    WHERE l.app_id = r.app_id AND l.tip_id = r.tip_id AND l.day >= :from AND l.day < :to) AS learners
@@ -41,13 +59,14 @@ public final class Analytics {
             counters(rs, row);
             return rates(row);
         }).list());
-        return new Report(columns, items);
+        return new Report(tipColumns(), items);
     }
 
     /** Per day over the range: the same counts summed over tips, unique learners who saw any tip. */
     public Report days(AnalyticsFilter f) {
-        List<String> columns = new ArrayList<>(List.of("day"));
-        columns.addAll(COUNTERS);
+        if (f.trait() != null) {
+            return byTrait.days(f);
+        }
         String sql = "SELECT r.day, " + TIP_SUMS + """
                 , (SELECT COUNT(DISTINCT l.learner_hash) FROM rollup_tip_learners l LEFT JOIN tips lt ON lt.id = l.tip_id
                    WHERE l.app_id = r.app_id AND l.day = r.day""" + rule(f, "lt") + """
@@ -60,7 +79,7 @@ public final class Analytics {
             counters(rs, row);
             return row;
         }).list());
-        return new Report(columns, items);
+        return new Report(dayColumns(), items);
     }
 
     /**
@@ -68,6 +87,9 @@ public final class Analytics {
      * those who went on (reached a later step or finished) and those who dropped there.
      */
     public Report walkthroughs(AnalyticsFilter f) {
+        if (f.trait() != null) {
+            return byTrait.walkthroughs(f);
+        }
         String sql = """
                 SELECT s.walkthrough_id, s.step, COUNT(*) AS reached,
                   SUM(CASE WHEN EXISTS (SELECT 1 FROM rollup_walkthrough_learners n
@@ -87,11 +109,14 @@ public final class Analytics {
             row.put("dropped", reached - completed);
             return row;
         }).list());
-        return new Report(List.of("walkthroughId", "step", "reached", "completed", "dropped"), items);
+        return new Report(WALKTHROUGH_COLUMNS, items);
     }
 
     /** Search terms over the range, most searched first; noResult counts searches that found nothing. */
     public Report searches(AnalyticsFilter f, int limit) {
+        if (f.trait() != null) {
+            return byTrait.searches(f, limit);
+        }
         String sql = """
                 SELECT term, SUM(searches) AS searches, SUM(no_result) AS no_result FROM rollup_search_days
                 WHERE app_id = :app AND day >= :from AND day < :to
@@ -103,7 +128,7 @@ public final class Analytics {
             row.put("noResult", rs.getLong("no_result"));
             return row;
         }).list());
-        return new Report(List.of("term", "searches", "noResult"), items);
+        return new Report(SEARCH_COLUMNS, items);
     }
 
     /** Events overlays reported they had to drop, per day. */
@@ -138,7 +163,7 @@ public final class Analytics {
         row.put("anchorMissing", rs.getLong("anchor_missing"));
     }
 
-    private static Map<String, Object> rates(Map<String, Object> row) {
+    static Map<String, Object> rates(Map<String, Object> row) {
         long yes = (Long) row.get("helpfulYes");
         long no = (Long) row.get("helpfulNo");
         long shown = (Long) row.get("shown");

@@ -1,7 +1,9 @@
 package io.inflow.analytics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.apps.Apps;
 import io.inflow.export.EventExport;
+import io.inflow.web.Problem;
 import io.inflow.web.Validation;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,19 +14,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * GET /api/v1/analytics/{tips,days,walkthroughs,searches}: rollup reports as JSON, CSV or NDJSON;
+ * GET /api/v1/analytics/{tips,days,walkthroughs,searches,gaps}: rollup reports as JSON, CSV or NDJSON,
+ * optionally only for learners with one trait (trait=team:support);
  * POST /api/v1/analytics/rebuild recomputes the rollups from the raw events.
  */
 public final class AnalyticsController {
     private static final int SEARCH_LIMIT = 200;
 
+    private static final int GAP_LIMIT = 500;
+
     private final Analytics analytics;
     private final Rollups rollups;
+    private final ContentGaps gaps;
+    private final Apps apps;
     private final ObjectMapper mapper;
 
-    public AnalyticsController(Analytics analytics, Rollups rollups, ObjectMapper mapper) {
+    public AnalyticsController(Analytics analytics, Rollups rollups, ContentGaps gaps, Apps apps, ObjectMapper mapper) {
         this.analytics = analytics;
         this.rollups = rollups;
+        this.gaps = gaps;
+        this.apps = apps;
         this.mapper = mapper;
     }
 
@@ -44,6 +53,12 @@ public final class AnalyticsController {
         answer(ctx, "searches", f -> analytics.searches(f, SEARCH_LIMIT));
     }
 
+    /** Pages with views and no tip whose page rule matches them, most viewed first. */
+    public void gaps(Context ctx) {
+        answer(ctx, "content-gaps", f -> gaps.of(apps.find(f.appId())
+                .orElseThrow(() -> Problem.notFound("no app has the id '" + f.appId() + "'")), f, GAP_LIMIT));
+    }
+
     public void rebuild(Context ctx) {
         ctx.json(Map.of("events", rollups.rebuild()));
     }
@@ -52,7 +67,7 @@ public final class AnalyticsController {
         String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
         Validation v = new Validation().oneOf(format, "format", List.of("json", "csv", "ndjson"));
         AnalyticsFilter filter = AnalyticsFilter.parse(ctx.queryParam("app"), ctx.queryParam("from"), ctx.queryParam("to"),
-                ctx.queryParam("pageRule"), v);
+                ctx.queryParam("pageRule"), ctx.queryParam("trait"), v);
         v.throwIfInvalid();
         Report r = report.apply(filter);
         switch (format) {

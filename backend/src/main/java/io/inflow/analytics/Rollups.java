@@ -38,13 +38,14 @@ public final class Rollups {
         this.mapper = mapper;
     }
 
-    private record TipDay(String tipId, String day) {}
-    private record TipLearner(String tipId, String day, String learner) {}
-    private record StepLearner(String walkthroughId, int step, String learner) {}
-    private record TermDay(String term, String day) {}
+    record TipDay(String tipId, String day) {}
+    record TipLearner(String tipId, String day, String learner) {}
+    record StepLearner(String walkthroughId, int step, String learner) {}
+    record TermDay(String term, String day) {}
+    record PageDay(String path, String day) {}
 
     /** What a set of events adds to the rollups of one app. */
-    private final class Fold {
+    final class Fold {
         // sorted, so concurrent transactions take row locks in the same order (PostgreSQL would otherwise deadlock)
         final Map<TipDay, long[]> tips = new TreeMap<>(Comparator.comparing(TipDay::tipId).thenComparing(TipDay::day));
         final Set<TipLearner> learners = new TreeSet<>(Comparator.comparing(TipLearner::tipId).thenComparing(TipLearner::day)
@@ -52,6 +53,7 @@ public final class Rollups {
         final Map<StepLearner, String> steps = new TreeMap<>(Comparator.comparing(StepLearner::walkthroughId)
                 .thenComparingInt(StepLearner::step).thenComparing(StepLearner::learner));
         final Map<TermDay, long[]> searches = new TreeMap<>(Comparator.comparing(TermDay::term).thenComparing(TermDay::day));
+        final Map<PageDay, long[]> pages = new TreeMap<>(Comparator.comparing(PageDay::path).thenComparing(PageDay::day));
 
         void add(Event e) {
             String day = e.occurredAt().substring(0, 10);
@@ -94,6 +96,12 @@ public final class Rollups {
                         if (noResult(data.path("results"))) {
                             c[1]++;
                         }
+                    }
+                }
+                case "page_viewed" -> {
+                    String path = PagePath.of(data.path("path").asText(null), e.url());
+                    if (path != null) {
+                        pages.computeIfAbsent(new PageDay(path, day), k -> new long[1])[0]++;
                     }
                 }
                 default -> { }
@@ -162,7 +170,20 @@ public final class Rollups {
                         .bind("searches", c[0]).bind("noResult", c[1]).add());
                 upsert.execute();
             }
+            if (!pages.isEmpty()) {
+                PreparedBatch upsert = h.prepareBatch("""
+                        INSERT INTO rollup_page_days (app_id, path, day, views) VALUES (:app, :path, :day, :views)
+                        ON CONFLICT (app_id, path, day) DO UPDATE SET views = rollup_page_days.views + excluded.views""");
+                pages.forEach((key, c) -> upsert.bind("app", appId).bind("path", key.path()).bind("day", key.day())
+                        .bind("views", c[0]).add());
+                upsert.execute();
+            }
         }
+    }
+
+    /** An empty fold, for reports computed from a selection of raw events instead of the stored rollups. */
+    Fold fold() {
+        return new Fold();
     }
 
     /** Folds events that were just stored (never ones already counted) into the rollups, on the caller's transaction. */
@@ -188,7 +209,8 @@ public final class Rollups {
      */
     public long rebuild() {
         return db.write(h -> {
-            for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days")) {
+            for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days",
+                    "rollup_page_days")) {
                 h.createUpdate("DELETE FROM " + table).execute();
             }
             long read = 0;

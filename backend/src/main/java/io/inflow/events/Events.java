@@ -3,31 +3,44 @@ package io.inflow.events;
 import io.inflow.analytics.Rollups;
 import io.inflow.apps.App;
 import io.inflow.crypto.Hashes;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
 import io.inflow.web.Problem;
 import io.inflow.web.Validation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Ingestion: a batch is checked whole, then written in one transaction where an id
- * already stored is skipped and only new events add to the rollups, and acknowledged
- * only after the commit. Writers wait in a bounded queue; when it is full the batch is
- * refused with 429 and the overlay tries again later.
+ * Ingestion: a batch is checked whole, then written in one transaction (together with the
+ * batches that arrived while the previous transaction committed: {@link GroupCommit}) where an
+ * id already stored is skipped and only new events add to the rollups, and acknowledged only
+ * after the commit. Writers wait in a bounded queue; when it is full the batch is refused with
+ * 429 and the overlay tries again later.
  */
 public final class Events {
     public static final int MAX_EVENTS = 500;
+    /** 100 rows of 9 parameters stay far below either database's limit on parameters per statement. */
+    private static final int ROWS_PER_INSERT = 100;
+    /** Batches waiting while another commits are written together, up to this many events per transaction. */
+    private static final int GROUP_EVENTS = 5_000;
+    private static final String FULL_INSERT = insertSql(ROWS_PER_INSERT);
     private static final int MAX_DATA = 4 * 1024;
     private static final Duration OLDEST = Duration.ofDays(30);
     private static final Duration NEWEST = Duration.ofDays(1);
@@ -44,17 +57,21 @@ public final class Events {
     private final Rollups rollups;
     private final WriteGate gate;
     private final Listener listener;
+    private final LearnerTraits traits;
+    private final GroupCommit<Checked, Integer> commits;
 
     public Events(Database db, Clock clock, Rollups rollups, WriteGate gate) {
-        this(db, clock, rollups, gate, (h, app, inserted) -> { });
+        this(db, clock, rollups, gate, (h, app, inserted) -> { }, new LearnerTraits(new com.fasterxml.jackson.databind.ObjectMapper()));
     }
 
-    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate, Listener listener) {
+    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate, Listener listener, LearnerTraits traits) {
         this.db = db;
         this.clock = clock;
         this.rollups = rollups;
         this.gate = gate;
         this.listener = listener;
+        this.traits = traits;
+        this.commits = new GroupCommit<>(this::write, c -> c.events().size(), GROUP_EVENTS);
     }
 
     public Receipt ingest(App app, EventBatch batch) {
@@ -62,33 +79,88 @@ public final class Events {
         if (events.isEmpty()) {
             return new Receipt(0, 0);
         }
-        int inserted = gate.admit(() -> retryingConflicts(() -> db.write(h -> {
-            PreparedBatch insert = h.prepareBatch("""
-                    INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
-                    VALUES (:id, :appId, :type, :tipId, :learnerHash, :occurredAt, :receivedAt, :url, :data)
-                    ON CONFLICT (id) DO NOTHING""");
-            for (Event e : events) {
-                insert.bindMethods(e).add();
-            }
-            int[] counts = insert.execute();
-            List<Event> stored = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] < 0) {
-                    throw new IllegalStateException("the driver did not report which events were new (batch rewriting on?)");
-                }
-                if (counts[i] > 0) {
-                    stored.add(events.get(i));
-                }
-            }
-            rollups.add(h, stored);
-            listener.stored(h, app, stored);
-            // a replayed batch stores nothing new, so its loss report is not counted twice
-            if (!stored.isEmpty() && batch.dropped() != null && batch.dropped() > 0) {
-                rollups.addLost(h, app.id(), stored.get(0).receivedAt().substring(0, 10), batch.dropped());
-            }
-            return stored.size();
-        })));
+        int inserted = gate.admit(() -> commits.submit(new Checked(app, batch, events)));
         return new Receipt(inserted, batch.events().size() - inserted);
+    }
+
+    /** A batch that passed validation, waiting to be written. */
+    private record Checked(App app, EventBatch batch, List<Event> events) {}
+
+    /**
+     * Writes batches in one transaction and answers how many events of each were new. An id already
+     * stored (by an earlier transaction or an earlier batch of this group) is skipped, and only new
+     * events add to the rollups and to learning memory.
+     */
+    private List<Integer> write(List<Checked> group) {
+        return retryingConflicts(() -> db.write(h -> {
+            List<Integer> counts = new ArrayList<>();
+            List<Event> all = new ArrayList<>();
+            Map<String, List<Event>> byApp = new LinkedHashMap<>();
+            Map<String, App> apps = new HashMap<>();
+            for (Checked c : group) {
+                Set<String> added = insertNew(h, c.events());
+                List<Event> stored = c.events().stream().filter(e -> added.contains(e.id())).toList();
+                traits.save(h, c.app().id(), learnerHash(c.app(), c.batch()), c.batch().traits(), clock.instant());
+                // a replayed batch stores nothing new, so its loss report is not counted twice
+                if (!stored.isEmpty() && c.batch().dropped() != null && c.batch().dropped() > 0) {
+                    rollups.addLost(h, c.app().id(), stored.get(0).receivedAt().substring(0, 10), c.batch().dropped());
+                }
+                all.addAll(stored);
+                byApp.computeIfAbsent(c.app().id(), k -> new ArrayList<>()).addAll(stored);
+                apps.put(c.app().id(), c.app());
+                counts.add(stored.size());
+            }
+            rollups.add(h, all);
+            byApp.forEach((appId, stored) -> listener.stored(h, apps.get(appId), stored));
+            return counts;
+        }));
+    }
+
+    /**
+     * Inserts the events with a few multi-row statements (far fewer round trips into SQLite than one
+     * row per batch entry) and answers the ids that were new: ON CONFLICT skips ids already stored,
+     * RETURNING names the others, on both databases.
+     */
+    private static Set<String> insertNew(Handle h, List<Event> events) {
+        try {
+            return insertNew(h.getConnection(), events);
+        } catch (SQLException e) {
+            // the cause stays visible, so a PostgreSQL serialization conflict is still retried
+            throw new IllegalStateException("storing events failed", e);
+        }
+    }
+
+    private static Set<String> insertNew(Connection c, List<Event> events) throws SQLException {
+        Set<String> added = new HashSet<>();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<Event> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            try (PreparedStatement insert = c.prepareStatement(chunk.size() == ROWS_PER_INSERT ? FULL_INSERT : insertSql(chunk.size()))) {
+                int p = 1;
+                for (Event e : chunk) {
+                    insert.setString(p++, e.id());
+                    insert.setString(p++, e.appId());
+                    insert.setString(p++, e.type());
+                    insert.setString(p++, e.tipId());
+                    insert.setString(p++, e.learnerHash());
+                    insert.setString(p++, e.occurredAt());
+                    insert.setString(p++, e.receivedAt());
+                    insert.setString(p++, e.url());
+                    insert.setString(p++, e.data());
+                }
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        added.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return added;
+    }
+
+    private static String insertSql(int rows) {
+        return "INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                + " ON CONFLICT (id) DO NOTHING RETURNING id";
     }
 
     /** PostgreSQL may abort one of two transactions that wait on each other; the aborted one runs again. */
@@ -124,9 +196,10 @@ public final class Events {
         v.check(batch.dropped() == null || batch.dropped() >= 0, "dropped", "must not be negative");
         v.check(batch.learnerId() == null || (!batch.learnerId().isBlank() && batch.learnerId().length() <= 200),
                 "learnerId", "must be 1 to 200 characters when given");
+        LearnerTraits.validate(batch.traits(), "traits", v);
         Instant now = clock.instant();
         String receivedAt = Times.format(now);
-        String learnerHash = batch.learnerId() == null ? null : Hashes.hmacSha256(app.learnerSecret(), batch.learnerId());
+        String learnerHash = learnerHash(app, batch);
         List<Event> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < batch.events().size(); i++) {
@@ -157,6 +230,10 @@ public final class Events {
         }
         v.throwIfInvalid();
         return events;
+    }
+
+    private static String learnerHash(App app, EventBatch batch) {
+        return batch.learnerId() == null ? null : Hashes.hmacSha256(app.learnerSecret(), batch.learnerId());
     }
 
     /** The text as a lower-case UUID, or null when it is not one. */

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 public final class LearnerData {
     /** Tables keyed by app and learner hash; rollups of other features belong here too when they exist. */
     private static final List<String> TABLES = List.of("events", "memories", "learners", "learning_time", "reinforcement_prompts",
-            "rollup_tip_learners", "rollup_walkthrough_learners", "walkthrough_progress");
+            "rollup_tip_learners", "rollup_walkthrough_learners", "walkthrough_progress", "learner_traits");
 
     private final Database db;
     private final Apps apps;

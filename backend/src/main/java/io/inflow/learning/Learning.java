@@ -8,6 +8,7 @@ import io.inflow.crypto.Hashes;
 import io.inflow.delivery.Delivery;
 import io.inflow.events.Event;
 import io.inflow.events.Events;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
 import io.inflow.tips.Tip;
@@ -21,6 +22,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,8 +31,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The learning engine: keeps each learner's memory of each tip from what they do, schedules
@@ -53,6 +59,7 @@ public final class Learning implements Events.Listener {
     private final IdentityVerification identity;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final LearnerTraits traits;
     private final Fsrs fsrs = new Fsrs(Fsrs.Parameters.inflow());
 
     public Learning(Database db, Tips tips, IdentityVerification identity, Clock clock, ObjectMapper mapper) {
@@ -61,6 +68,7 @@ public final class Learning implements Events.Listener {
         this.identity = identity;
         this.clock = clock;
         this.mapper = mapper;
+        this.traits = new LearnerTraits(mapper);
     }
 
     /** Refuses a learner id the app's identity verification does not accept (403), as events do. */
@@ -74,41 +82,66 @@ public final class Learning implements Events.Listener {
 
     // ---- memory from events ----
 
+    private record LearnerWeek(String learner, String week) {}
+
+    private static final List<String> MEMORY_EVENTS = List.of("tip_shown", "tip_dismissed", "tip_completed");
+
+    /**
+     * Folds a batch into memories with a few statements whatever its size: the tips' facts and the
+     * learners' memories are read at once (locked on PostgreSQL), changed in event order, and the
+     * changed ones written in one batch, as are the learning seconds per learner and week.
+     */
     @Override
     public void stored(Handle h, App app, List<Event> inserted) {
+        Map<String, List<Event>> byLearner = new TreeMap<>();
+        Set<String> tipIds = new TreeSet<>();
         for (Event e : inserted) {
-            if (e.learnerHash() == null || e.tipId() == null) {
-                continue;
-            }
-            Instant at = Times.parse(e.occurredAt());
-            switch (e.type()) {
-                case "tip_shown" -> update(h, app.id(), e.learnerHash(), e.tipId(), m -> {
-                    TipFacts facts = facts(h, app.id(), e.tipId());
-                    if (facts == null) {
-                        return m;
-                    }
-                    addSeconds(h, app.id(), e.learnerHash(), at, SECONDS_PER_VIEW);
-                    Memory seen = m.viewed(at);
-                    boolean first = m.card() == null;
-                    boolean dueAgain = facts.reinforce() && !facts.hasCheck() && m.dueAt(at);
-                    return first || dueAgain ? seen.reviewed(review(m.card(), at, Fsrs.Rating.GOOD)) : seen;
-                });
-                case "tip_dismissed" -> update(h, app.id(), e.learnerHash(), e.tipId(), m -> m.dismissed(at));
-                case "tip_completed" -> update(h, app.id(), e.learnerHash(), e.tipId(), m -> m.completed(at));
-                default -> { }
+            if (e.learnerHash() != null && e.tipId() != null && MEMORY_EVENTS.contains(e.type())) {
+                byLearner.computeIfAbsent(e.learnerHash(), k -> new ArrayList<>()).add(e);
+                tipIds.add(e.tipId());
             }
         }
-    }
-
-    private interface Change {
-        Memory apply(Memory m);
-    }
-
-    private void update(Handle h, String appId, String learner, String tipId, Change change) {
-        Memory before = Memories.findForUpdate(h, db.dialect(), appId, learner, tipId).orElse(Memory.empty(tipId));
-        Memory after = change.apply(before);
-        if (after != before) {
-            Memories.save(h, appId, learner, after);
+        if (byLearner.isEmpty()) {
+            return;
+        }
+        Map<String, TipFacts> facts = facts(h, app.id(), tipIds);
+        List<Memories.Saved> changed = new ArrayList<>();
+        Map<LearnerWeek, Integer> seconds = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
+        byLearner.forEach((learner, events) -> {
+            Set<String> tips = new TreeSet<>();
+            events.forEach(e -> tips.add(e.tipId()));
+            Map<String, Memory> memories = Memories.findForUpdate(h, db.dialect(), app.id(), learner, tips);
+            Set<String> touched = new TreeSet<>();
+            for (Event e : events) {
+                Instant at = Times.parse(e.occurredAt());
+                Memory before = memories.getOrDefault(e.tipId(), Memory.empty(e.tipId()));
+                Memory after = switch (e.type()) {
+                    case "tip_shown" -> {
+                        TipFacts tip = facts.get(e.tipId());
+                        if (tip == null) {
+                            yield before;
+                        }
+                        seconds.merge(new LearnerWeek(learner, week(at)), SECONDS_PER_VIEW, Integer::sum);
+                        Memory seen = before.viewed(at);
+                        boolean first = before.card() == null;
+                        boolean dueAgain = tip.reinforce() && !tip.hasCheck() && before.dueAt(at);
+                        yield first || dueAgain ? seen.reviewed(review(before.card(), at, Fsrs.Rating.GOOD)) : seen;
+                    }
+                    case "tip_dismissed" -> before.dismissed(at);
+                    default -> before.completed(at);
+                };
+                if (after != before) {
+                    memories.put(e.tipId(), after);
+                    touched.add(e.tipId());
+                }
+            }
+            touched.forEach(tip -> changed.add(new Memories.Saved(learner, memories.get(tip))));
+        });
+        Memories.saveAll(h, app.id(), changed);
+        if (!seconds.isEmpty()) {
+            PreparedBatch add = h.prepareBatch(ADD_SECONDS);
+            seconds.forEach((key, s) -> add.bind("app", app.id()).bind("learner", key.learner()).bind("week", key.week()).bind("seconds", s).add());
+            add.execute();
         }
     }
 
@@ -118,18 +151,24 @@ public final class Learning implements Events.Listener {
 
     private record TipFacts(boolean reinforce, boolean hasCheck) {}
 
-    private static TipFacts facts(Handle h, String appId, String tipId) {
-        return h.createQuery("SELECT reinforce, check_json FROM tips WHERE id = :id AND app_id = :app")
-                .bind("id", tipId).bind("app", appId)
-                .map((rs, c) -> new TipFacts(rs.getInt("reinforce") != 0, rs.getString("check_json") != null))
-                .findOne().orElse(null);
+    /** The facts of those of the tips that exist in the app, by id. */
+    private static Map<String, TipFacts> facts(Handle h, String appId, Collection<String> tipIds) {
+        Map<String, TipFacts> facts = new HashMap<>();
+        h.createQuery("""
+                        SELECT id, reinforce, CASE WHEN check_json IS NULL THEN 0 ELSE 1 END AS has_check
+                        FROM tips WHERE app_id = :app AND id IN (<ids>)""")
+                .bind("app", appId).bindList("ids", List.copyOf(tipIds))
+                .map((rs, c) -> facts.put(rs.getString("id"), new TipFacts(rs.getInt("reinforce") != 0, rs.getInt("has_check") != 0)))
+                .list();
+        return facts;
     }
 
+    private static final String ADD_SECONDS = """
+            INSERT INTO learning_time (app_id, learner_hash, week, seconds) VALUES (:app, :learner, :week, :seconds)
+            ON CONFLICT (app_id, learner_hash, week) DO UPDATE SET seconds = learning_time.seconds + excluded.seconds""";
+
     private static void addSeconds(Handle h, String appId, String learner, Instant at, int seconds) {
-        h.createUpdate("""
-                        INSERT INTO learning_time (app_id, learner_hash, week, seconds) VALUES (:app, :learner, :week, :seconds)
-                        ON CONFLICT (app_id, learner_hash, week) DO UPDATE SET seconds = learning_time.seconds + excluded.seconds""")
-                .bind("app", appId).bind("learner", learner).bind("week", week(at)).bind("seconds", seconds).execute();
+        h.createUpdate(ADD_SECONDS).bind("app", appId).bind("learner", learner).bind("week", week(at)).bind("seconds", seconds).execute();
     }
 
     /** The ISO week of a time in UTC, as 2026-W48. */
@@ -158,9 +197,7 @@ public final class Learning implements Events.Listener {
         v.check(in.elapsedMs() == null || in.elapsedMs() >= 0, "elapsedMs", "must not be negative");
         v.check(in.eventId() == null || Events.uuid(in.eventId()) != null, "eventId", "must be a UUID made by the client");
         v.check(in.url() == null || in.url().length() <= 4096, "url", "must be at most 4096 characters");
-        v.check(in.traits() == null || in.traits().size() <= 20 && in.traits().entrySet().stream()
-                .allMatch(t -> t.getKey().length() <= 64 && t.getValue() != null && t.getValue().length() <= 200), "traits",
-                "must be at most 20 text traits (names up to 64, values up to 200 characters)");
+        LearnerTraits.validate(in.traits(), "traits", v);
         v.throwIfInvalid();
         verify(app, in.learnerId(), in.learnerSignature());
         Tip tip = tips.find(tipId).filter(t -> t.appId().equals(app.id()) && t.status().equals("published"))
@@ -204,9 +241,7 @@ public final class Learning implements Events.Listener {
             Memories.save(h, app.id(), learner, after);
             long ms = in.elapsedMs() == null ? 0 : in.elapsedMs();
             addSeconds(h, app.id(), learner, now, (int) Math.min(MAX_ANSWER_SECONDS, ms / 1000));
-            if (in.traits() != null && !in.traits().isEmpty()) {
-                saveTraits(h, app.id(), learner, in.traits(), now);
-            }
+            traits.save(h, app.id(), learner, in.traits(), now);
             return after;
         });
         List<OptionResult> options = tip.check().options().stream().map(o -> new OptionResult(o.id(), o.text(),
@@ -224,13 +259,6 @@ public final class Learning implements Events.Listener {
                     .filter(t -> t.status().equals("published")).map(Delivery::delivered).orElse(null));
             default -> new Next("repeat_step", null, null);
         };
-    }
-
-    private void saveTraits(Handle h, String appId, String learner, Map<String, String> traits, Instant now) {
-        h.createUpdate("""
-                        INSERT INTO learners (app_id, learner_hash, traits, updated_at) VALUES (:app, :learner, :traits, :now)
-                        ON CONFLICT (app_id, learner_hash) DO UPDATE SET traits = excluded.traits, updated_at = excluded.updated_at""")
-                .bind("app", appId).bind("learner", learner).bind("traits", write(traits)).bind("now", Times.format(now)).execute();
     }
 
     // ---- delivery, per learner ----

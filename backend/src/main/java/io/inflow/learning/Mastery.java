@@ -1,9 +1,9 @@
 package io.inflow.learning;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.apps.App;
 import io.inflow.delivery.Delivery;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.store.Database;
 import io.inflow.tips.Tip;
 import io.inflow.tips.Tips;
@@ -22,8 +22,6 @@ import java.util.TreeMap;
  * (a trait) across learners (the console). Shares are between 0 and 1, rounded to 3 decimals.
  */
 public final class Mastery {
-    private static final TypeReference<Map<String, String>> TRAITS = new TypeReference<>() {};
-
     public record TipMastery(String tipId, String title, boolean seen, boolean hasCheck, String lastAnswer, boolean reviewDue) {}
 
     /** One page rule of the screen: tips, how many the learner has seen, checks answered right (last answer), reviews due. */
@@ -43,7 +41,7 @@ public final class Mastery {
     private final Delivery delivery;
     private final Learning learning;
     private final Clock clock;
-    private final ObjectMapper mapper;
+    private final LearnerTraits traits;
 
     public Mastery(Database db, Tips tips, Delivery delivery, Learning learning, Clock clock, ObjectMapper mapper) {
         this.db = db;
@@ -51,7 +49,7 @@ public final class Mastery {
         this.delivery = delivery;
         this.learning = learning;
         this.clock = clock;
-        this.mapper = mapper;
+        this.traits = new LearnerTraits(mapper);
     }
 
     /** What this learner knows about the screen at url; tips in the first of the learner's languages they have. */
@@ -98,7 +96,7 @@ public final class Mastery {
         Instant now = clock.instant();
         Map<String, List<Row>> groups = new TreeMap<>();
         for (Row r : rows(appId)) {
-            String value = r.traits() == null ? "" : readTraits(r.traits()).getOrDefault(trait, "");
+            String value = r.traits() == null ? "" : traits.read(r.traits()).getOrDefault(trait, "");
             groups.computeIfAbsent(value, k -> new ArrayList<>()).add(r);
         }
         List<Group> items = new ArrayList<>();
@@ -124,14 +122,6 @@ public final class Mastery {
                 .bind("app", appId)
                 .map((rs, c) -> new Row(rs.getString("learner_hash"), Memories.MAPPER.map(rs, c), rs.getString("traits"),
                         rs.getInt("reinforce") != 0)).list());
-    }
-
-    private Map<String, String> readTraits(String json) {
-        try {
-            return mapper.readValue(json, TRAITS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Map.of();
-        }
     }
 
     private static double share(int part, int whole) {

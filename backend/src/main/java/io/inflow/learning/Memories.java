@@ -3,10 +3,15 @@ package io.inflow.learning;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Rows of the memories table: one per app, learner hash and tip. */
 final class Memories {
@@ -41,23 +46,53 @@ final class Memories {
                 .bind("app", appId).bind("learner", learner).map(MAPPER).list();
     }
 
+    private static final String SAVE = """
+            INSERT INTO memories (app_id, learner_hash, %s)
+            VALUES (:app, :learner, :tip, :views, :dismissals, :right, :wrong, :firstSeen, :lastSeen, :lastDismissed,
+                    :completed, :lastAnswer, :state, :stability, :difficulty, :elapsed, :scheduled, :reps, :lapses,
+                    :steps, :due, :lastReview)
+            ON CONFLICT (app_id, learner_hash, tip_id) DO UPDATE SET
+                views = excluded.views, dismissals = excluded.dismissals, checks_right = excluded.checks_right,
+                checks_wrong = excluded.checks_wrong, first_seen_at = excluded.first_seen_at,
+                last_seen_at = excluded.last_seen_at, last_dismissed_at = excluded.last_dismissed_at,
+                completed_at = excluded.completed_at, last_answer = excluded.last_answer, fsrs_state = excluded.fsrs_state,
+                stability = excluded.stability, difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
+                scheduled_days = excluded.scheduled_days, reps = excluded.reps, lapses = excluded.lapses,
+                learning_steps = excluded.learning_steps, due_at = excluded.due_at, last_review_at = excluded.last_review_at"""
+            .formatted(COLUMNS);
+
+    /** One learner's memories, locked as {@link #findForUpdate} locks one, keyed by tip (tips without a row are absent). */
+    static Map<String, Memory> findForUpdate(Handle h, Database.Dialect dialect, String appId, String learner, Collection<String> tipIds) {
+        String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        Map<String, Memory> found = new HashMap<>();
+        h.createQuery("SELECT " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash = :learner AND tip_id IN (<tips>)"
+                        + " ORDER BY tip_id" + lock)
+                .bind("app", appId).bind("learner", learner).bindList("tips", List.copyOf(tipIds)).map(MAPPER)
+                .forEach(m -> found.put(m.tipId(), m));
+        return found;
+    }
+
     static void save(Handle h, String appId, String learner, Memory m) {
+        bind(h.createUpdate(SAVE), appId, learner, m).execute();
+    }
+
+    /** A learner hash with one of its memories, to save several in one batch. */
+    record Saved(String learner, Memory memory) {}
+
+    static void saveAll(Handle h, String appId, List<Saved> memories) {
+        if (memories.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch(SAVE);
+        for (Saved s : memories) {
+            bind(batch, appId, s.learner(), s.memory()).add();
+        }
+        batch.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, String appId, String learner, Memory m) {
         Fsrs.Card c = m.card();
-        h.createUpdate("""
-                        INSERT INTO memories (app_id, learner_hash, %s)
-                        VALUES (:app, :learner, :tip, :views, :dismissals, :right, :wrong, :firstSeen, :lastSeen, :lastDismissed,
-                                :completed, :lastAnswer, :state, :stability, :difficulty, :elapsed, :scheduled, :reps, :lapses,
-                                :steps, :due, :lastReview)
-                        ON CONFLICT (app_id, learner_hash, tip_id) DO UPDATE SET
-                            views = excluded.views, dismissals = excluded.dismissals, checks_right = excluded.checks_right,
-                            checks_wrong = excluded.checks_wrong, first_seen_at = excluded.first_seen_at,
-                            last_seen_at = excluded.last_seen_at, last_dismissed_at = excluded.last_dismissed_at,
-                            completed_at = excluded.completed_at, last_answer = excluded.last_answer, fsrs_state = excluded.fsrs_state,
-                            stability = excluded.stability, difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
-                            scheduled_days = excluded.scheduled_days, reps = excluded.reps, lapses = excluded.lapses,
-                            learning_steps = excluded.learning_steps, due_at = excluded.due_at, last_review_at = excluded.last_review_at"""
-                        .formatted(COLUMNS))
-                .bind("app", appId).bind("learner", learner).bind("tip", m.tipId()).bind("views", m.views())
+        return statement.bind("app", appId).bind("learner", learner).bind("tip", m.tipId()).bind("views", m.views())
                 .bind("dismissals", m.dismissals()).bind("right", m.checksRight()).bind("wrong", m.checksWrong())
                 .bind("firstSeen", time(m.firstSeenAt())).bind("lastSeen", time(m.lastSeenAt()))
                 .bind("lastDismissed", time(m.lastDismissedAt())).bind("completed", time(m.completedAt()))
@@ -67,8 +102,7 @@ final class Memories {
                 .bind("elapsed", c == null ? null : c.elapsedDays()).bind("scheduled", c == null ? null : c.scheduledDays())
                 .bind("reps", c == null ? null : c.reps()).bind("lapses", c == null ? null : c.lapses())
                 .bind("steps", c == null ? null : c.learningSteps())
-                .bind("due", c == null ? null : time(c.due())).bind("lastReview", c == null ? null : time(c.lastReview()))
-                .execute();
+                .bind("due", c == null ? null : time(c.due())).bind("lastReview", c == null ? null : time(c.lastReview()));
     }
 
     private static String time(Instant t) {

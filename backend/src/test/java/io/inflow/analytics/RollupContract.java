@@ -56,7 +56,7 @@ abstract class RollupContract {
     void open() {
         db = Database.open(databaseUrl());
         rollups = new Rollups(db, JSON);
-        analytics = new Analytics(db);
+        analytics = new Analytics(db, rollups);
         app = new Apps(db, new Ids(CLOCK), CLOCK, JSON).create("CRM", List.of("https://crm.example.com"));
     }
 
@@ -76,7 +76,7 @@ abstract class RollupContract {
             String learner = "learner-" + random.nextInt(12);
             String at = Instant.parse("2026-11-17T00:00:00Z").plusSeconds(random.nextInt(3 * 86_400)).toString();
             String tip = TIPS.get(random.nextInt(TIPS.size()));
-            int kind = random.nextInt(10);
+            int kind = random.nextInt(11);
             String type;
             JsonNode data = null;
             switch (kind) {
@@ -103,6 +103,12 @@ abstract class RollupContract {
                         data = JSON.valueToTree(Map.of("walkthroughId", "wt_" + random.nextInt(2)));
                     }
                 }
+                case 10 -> {
+                    type = "page_viewed";
+                    tip = "";
+                    // the overlay sends the path; an event without one counts under its URL's path
+                    data = random.nextBoolean() ? JSON.valueToTree(Map.of("path", "/accounts/" + random.nextInt(3))) : null;
+                }
                 default -> type = "tip_shown";
             }
             made.add(new Made(learner, new EventBatch.Incoming(UUID.randomUUID().toString(), type, tip, at,
@@ -113,6 +119,11 @@ abstract class RollupContract {
 
     /** Sends events as overlays would: one learner per batch, in random sizes and order. */
     private void send(Events events, List<Made> made, Random random) {
+        send(events, made, random, learner -> null);
+    }
+
+    /** The same, each batch with the traits its learner was identified with. */
+    private void send(Events events, List<Made> made, Random random, java.util.function.Function<String, Map<String, String>> traits) {
         Map<String, List<EventBatch.Incoming>> byLearner = new LinkedHashMap<>();
         made.forEach(m -> byLearner.computeIfAbsent(m.learner(), k -> new ArrayList<>()).add(m.event()));
         List<Map.Entry<String, List<EventBatch.Incoming>>> learners = new ArrayList<>(byLearner.entrySet());
@@ -122,7 +133,8 @@ abstract class RollupContract {
             Collections.shuffle(list, random);
             for (int i = 0; i < list.size(); ) {
                 int n = 1 + random.nextInt(25);
-                events.ingest(app, new EventBatch(app.siteKey(), entry.getKey(), list.subList(i, Math.min(list.size(), i + n))));
+                events.ingest(app, new EventBatch(app.siteKey(), entry.getKey(), null, list.subList(i, Math.min(list.size(), i + n)), null,
+                        traits.apply(entry.getKey())));
                 i += n;
             }
         }
@@ -222,6 +234,67 @@ abstract class RollupContract {
     }
 
     @Test
+    void pageViewsAreCountedPerPathAndDayWithoutQueryOrFragment() {
+        List<Made> made = new ArrayList<>(sample(31, 800));
+        made.add(new Made("learner-1", new EventBatch.Incoming(UUID.randomUUID().toString(), "page_viewed", "", "2026-11-18T09:00:00Z",
+                "https://crm.example.com/reports?owner=ann#top", null)));
+        send(events(new WriteGate(4, 1)), made, new Random(3));
+        Map<String, Long> expected = new TreeMap<>();
+        for (Made m : made) {
+            if (m.event().type().equals("page_viewed")) {
+                String path = m.event().data() != null ? m.event().data().get("path").asText() : java.net.URI.create(m.event().url()).getPath();
+                expected.merge(path + "|" + m.event().at().substring(0, 10), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> stored = new TreeMap<>();
+        db.read(h -> h.createQuery("SELECT path, day, views FROM rollup_page_days WHERE app_id = :app").bind("app", app.id())
+                .map((rs, c) -> stored.put(rs.getString("path") + "|" + rs.getString("day"), rs.getLong("views"))).list());
+        assertThat(stored).isEqualTo(expected).containsKey("/reports|2026-11-18");
+        assertThat(stored.keySet()).noneMatch(k -> k.contains("?") || k.contains("#"));
+    }
+
+    @Test
+    void aTraitThatEveryLearnerHasGivesTheUnfilteredReports() {
+        List<Made> made = sample(41, 1_500);
+        send(events(new WriteGate(4, 1)), made, new Random(8), learner -> Map.of("company", "acme", "team", "t" + learner.hashCode() % 3));
+        for (AnalyticsFilter f : List.of(new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null),
+                new AnalyticsFilter(app.id(), "2026-11-18", "2026-11-19", null))) {
+            AnalyticsFilter everyone = new AnalyticsFilter(f.appId(), f.fromDay(), f.toDay(), null, new AnalyticsFilter.Trait("company", "acme"));
+            assertThat(analytics.tips(everyone)).isEqualTo(analytics.tips(f));
+            assertThat(analytics.days(everyone)).isEqualTo(analytics.days(f));
+            assertThat(analytics.walkthroughs(everyone)).isEqualTo(analytics.walkthroughs(f));
+            assertThat(analytics.searches(everyone, 3)).isEqualTo(analytics.searches(f, 3));
+            assertThat(analytics.tips(f).items()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aTraitFilterCountsOnlyTheLearnersWithThatValue() {
+        List<Made> made = sample(43, 1_200);
+        java.util.function.Function<String, String> team = learner -> Integer.parseInt(learner.substring("learner-".length())) % 2 == 0 ? "support" : "sales";
+        send(events(new WriteGate(4, 1)), made, new Random(9), learner -> Map.of("team", team.apply(learner)));
+        AnalyticsFilter support = new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null,
+                new AnalyticsFilter.Trait("team", "support"));
+        Map<String, Map<String, Object>> tips = analytics.tips(support).items().stream().collect(Collectors.toMap(r -> (String) r.get("tipId"), r -> r));
+        for (String tip : TIPS) {
+            List<Made> theirs = made.stream().filter(m -> team.apply(m.learner()).equals("support")).toList();
+            assertThat(tips.get(tip).get("shown")).as(tip).isEqualTo(count(theirs, tip, "tip_shown", d -> true));
+            assertThat(tips.get(tip).get("learners")).isEqualTo(theirs.stream()
+                    .filter(m -> m.event().type().equals("tip_shown") && tip.equals(m.event().tipId())).map(Made::learner).distinct().count());
+        }
+        AnalyticsFilter nobody = new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null,
+                new AnalyticsFilter.Trait("team", "legal"));
+        assertThat(analytics.tips(nobody).items()).isEmpty();
+        // a later identify with other traits replaces them: the learner moves team
+        events(new WriteGate(1, 1)).ingest(app, new EventBatch(app.siteKey(), "learner-0", null, List.of(), null, Map.of("team", "legal")));
+        assertThat(analytics.tips(nobody).items()).isEmpty(); // an empty batch stores nothing
+        events(new WriteGate(1, 1)).ingest(app, new EventBatch(app.siteKey(), "learner-0", null, List.of(new EventBatch.Incoming(
+                UUID.randomUUID().toString(), "tip_dismissed", "tip_a", "2026-11-19T10:00:00Z", "https://crm.example.com/", null)), null,
+                Map.of("team", "legal")));
+        assertThat(analytics.tips(nobody).items()).isNotEmpty();
+    }
+
+    @Test
     void concurrentBatchesOnTheSameTipsAreAllCountedWithoutAFailure() throws Exception {
         List<Made> made = sample(99, 2_000);
         Events events = events(new WriteGate(16, 1));
@@ -312,7 +385,8 @@ abstract class RollupContract {
     /** Every rollup table, rows as text in a fixed order. */
     private Map<String, List<List<String>>> snapshot() {
         Map<String, List<List<String>>> tables = new TreeMap<>();
-        for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days", "rollup_lost_days")) {
+        for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days", "rollup_lost_days",
+                "rollup_page_days")) {
             tables.put(table, db.read(h -> h.createQuery("SELECT * FROM " + table).map((rs, c) -> {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
