@@ -80,6 +80,7 @@ class CheckEditingInBrowserTest extends DemoBrowserTest {
         type("inflow-check-option-2-text", "Never");
         type("inflow-check-option-2-explanation", "Every call counts.");
         new Select(inEditor("inflow-check-on-wrong")).selectByValue("learn_more");
+        assertThat(browser.axeViolations("tip-editor")).as("the editor with its check section open").isEmpty();
 
         // an incomplete answer is refused beside its control before the server is asked
         inEditor("inflow-check-option-2-text").clear();
