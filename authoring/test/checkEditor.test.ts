@@ -205,6 +205,32 @@ describe('the check in the tip editor', () => {
   });
 });
 
+describe('the remedial tip chooser', () => {
+  it('offers the tips of the app the new tip is for, again when the app changes', async () => {
+    const tips = vi.fn(async (appId: string) => [{ id: `tip_in_${appId}`, status: 'published', title: `A tip of ${appId}`, version: 1 }]);
+    open(fakeApi({
+      apps: vi.fn(async () => [{ id: 'app_a', name: 'A', siteKey: 'sk_a' }, { id: 'app_b', name: 'B', siteKey: 'sk_b' }]),
+      tips,
+    }), null);
+    await flush();
+    byId('inflow-check-add').click();
+    const onWrong = byId<HTMLSelectElement>('inflow-check-on-wrong');
+    onWrong.value = 'remedial_tip';
+    onWrong.dispatchEvent(new Event('change'));
+    await flush();
+    const remedial = byId<HTMLSelectElement>('inflow-check-remedial');
+    expect([...remedial.options].map((o) => o.value)).toEqual(['', 'tip_in_app_a']);
+    remedial.value = 'tip_in_app_a';
+    const app = byId<HTMLSelectElement>('inflow-app');
+    app.value = 'app_b';
+    app.dispatchEvent(new Event('change'));
+    await flush();
+    expect(tips).toHaveBeenLastCalledWith('app_b');
+    expect([...remedial.options].map((o) => o.value)).toEqual(['', 'tip_in_app_b']);
+    expect(remedial.value).toBe('');
+  });
+});
+
 describe('check rules', () => {
   it('names the fields as the server does', () => {
     const ok: Check = { question: 'Q', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }],

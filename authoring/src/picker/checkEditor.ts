@@ -9,6 +9,8 @@ export interface CheckEditor {
   read(): Check | null;
   /** Opens the section so a field error inside it can be seen. */
   reveal(): void;
+  /** The app changed: the remedial tips are chosen from the new app's. */
+  appChanged(): void;
 }
 
 export interface CheckEditorOptions {
@@ -194,6 +196,11 @@ export function createCheckEditor({ make, field, forget, tips }: CheckEditorOpti
     },
     reveal() {
       section.scrollIntoView?.({ block: 'nearest' });
+    },
+    appChanged() {
+      tipsLoaded = false;
+      setRemedial(null);
+      show();
     },
   };
 }

@@ -193,6 +193,7 @@ export function openForm(options: FormOptions): HTMLFormElement {
       return list.filter((item) => item.id !== editing?.id);
     },
   });
+  app.addEventListener('change', () => checkEditor.appChanged());
   const more = make('details', { id: 'inflow-more', className: 'more' });
   more.append(
     make('summary', { textContent: 'Media, link, trigger, audience, schedule, languages' }),
