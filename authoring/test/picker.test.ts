@@ -254,6 +254,8 @@ describe('edit mode', () => {
       schedule: null,
       priority: 0,
       locales: {},
+      reinforce: false,
+      check: null,
     });
     expect(api.publishTip).toHaveBeenCalledWith('tip_1');
     expect(shadow('inflow-status')!.textContent).toBe('Published — workers see it now');

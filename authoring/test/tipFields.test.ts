@@ -27,8 +27,8 @@ describe('tip input', () => {
   it('sends only the fields the server stores', () => {
     const fields: TipFields = fieldsOf({ title: 'T', body: 'B', pageRule: '/x', trigger: 'hover', priority: 5 });
     const input = toInput(fields);
-    expect(Object.keys(input).sort()).toEqual(['anchor', 'audience', 'body', 'frequency', 'learnMore', 'locales', 'media', 'pageRule',
-      'placement', 'presentation', 'priority', 'schedule', 'title', 'trigger']);
+    expect(Object.keys(input).sort()).toEqual(['anchor', 'audience', 'body', 'check', 'frequency', 'learnMore', 'locales', 'media', 'pageRule',
+      'placement', 'presentation', 'priority', 'reinforce', 'schedule', 'title', 'trigger']);
     expect(toInput(fields, new Set(['title', 'trigger', 'priority']))).toEqual({ title: 'T', trigger: 'hover', priority: 5 });
   });
 

@@ -63,6 +63,8 @@ export interface PickerApi {
   /** walkthroughs: as the overlay receives them (drafts included), for a test run. */
   preview(appId: string, url: string): Promise<{ tips: PreviewTip[]; drafts: string[]; walkthroughs: unknown[] }>;
   tip(id: string): Promise<StoredTip>;
+  /** The app's tips (first 200), for choosing a remedial tip. */
+  tips?(appId: string): Promise<Tip[]>;
   createWalkthrough(input: { appId: string; title: string; startOn: string; steps: StepInput[] }): Promise<Walkthrough>;
   walkthrough(id: string): Promise<Walkthrough>;
 }
@@ -128,6 +130,7 @@ export function createPickerApi(
     },
     publishTip: (id) => call<Tip>('POST', `/api/v1/tips/${encodeURIComponent(id)}/publish`),
     tip: (id) => call<StoredTip>('GET', `/api/v1/tips/${encodeURIComponent(id)}`),
+    tips: async (appId) => (await call<{ items?: Tip[] }>('GET', `/api/v1/tips?${new URLSearchParams({ app: appId, limit: '200' })}`)).items ?? [],
     createWalkthrough: (input) => call<Walkthrough>('POST', '/api/v1/walkthroughs', input),
     walkthrough: (id) => call<Walkthrough>('GET', `/api/v1/walkthroughs/${encodeURIComponent(id)}`),
   };

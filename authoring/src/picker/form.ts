@@ -6,10 +6,11 @@ import { debounce, type Disposer } from './disposer.ts';
 import { suggestPageRule } from './pageRule.ts';
 import { maker } from './make.ts';
 import { buildBody } from './preview.ts';
+import { checkControlId, createCheckEditor } from './checkEditor.ts';
 import { ApiError, type FieldError } from '../shared/problem.ts';
 import {
   FREQUENCIES, MEDIA_TYPES, PLACEMENTS, PRESENTATIONS, SERVER_FIELDS, SERVER_PRESENTATIONS, TRIGGERS,
-  formatAudience, parseAudience, toInput, type TipFields,
+  checkErrors, formatAudience, parseAudience, toInput, type TipFields,
 } from '../shared/tipFields.ts';
 
 export interface FormOptions {
@@ -60,6 +61,7 @@ const FIELD_CONTROLS: Record<string, string> = {
   media: 'inflow-media-type',
   audience: 'inflow-audience',
   anchor: 'inflow-presentation',
+  reinforce: 'inflow-reinforce',
 };
 
 /** The id of the app whose site key the page's own overlay snippet uses, else the first app's. */
@@ -179,6 +181,19 @@ export function openForm(options: FormOptions): HTMLFormElement {
     control.title = 'Not saved yet: this server does not store this field';
     return control;
   };
+  const reinforce = make('input', { id: 'inflow-reinforce', type: 'checkbox' });
+  const checkEditor = createCheckEditor({
+    make,
+    field,
+    forget: (prefix) => {
+      for (const id of [...fieldErrors.keys()]) if (id.startsWith(prefix)) fieldErrors.delete(id);
+    },
+    tips: async () => {
+      const list = api.tips && app.value ? await api.tips(app.value) : [];
+      return list.filter((item) => item.id !== editing?.id);
+    },
+  });
+  app.addEventListener('change', () => checkEditor.appChanged());
   const more = make('details', { id: 'inflow-more', className: 'more' });
   more.append(
     make('summary', { textContent: 'Media, link, trigger, audience, schedule, languages' }),
@@ -210,6 +225,8 @@ export function openForm(options: FormOptions): HTMLFormElement {
     row(field('Presentation', presentation), field('Placement', placement)),
     field('Page rule', pageRule, ruleMatch),
     more,
+    field('Reinforce (spaced repetition)', reinforce),
+    checkEditor.element,
     status,
     actions,
   );
@@ -336,6 +353,8 @@ export function openForm(options: FormOptions): HTMLFormElement {
     priority.value = String(fields.priority);
     locales.replaceChildren();
     for (const [lang, variant] of Object.entries(fields.locales)) localeRow(lang, variant);
+    reinforce.checked = fields.reinforce;
+    checkEditor.fill(fields.check);
     renderPreview();
     checkRule();
   }
@@ -375,6 +394,8 @@ export function openForm(options: FormOptions): HTMLFormElement {
       schedule: from || to ? { from, to } : null,
       priority: Number.parseInt(priority.value, 10) || 0,
       locales: readLocales(),
+      reinforce: reinforce.checked,
+      check: checkEditor.read(),
     };
   }
 
@@ -395,6 +416,15 @@ export function openForm(options: FormOptions): HTMLFormElement {
       more.open = true;
       showFieldErrors(audienceErrors.map((message) => ({ field: 'audience', message })));
       audience.focus();
+      return;
+    }
+    const check = checkEditor.read();
+    const checkProblems = check ? checkErrors(check, learnMoreUrl.value.trim() !== '') : [];
+    if (checkProblems.length > 0) {
+      showFieldErrors(checkProblems);
+      checkEditor.reveal();
+      setStatus('error', 'The check is not complete yet: see the messages beside it.');
+      form.querySelector<HTMLElement>('#inflow-check [aria-invalid="true"]')?.focus();
       return;
     }
     busy = true;
@@ -442,7 +472,7 @@ export function openForm(options: FormOptions): HTMLFormElement {
   function showFieldErrors(errors: FieldError[]): FieldError[] {
     const unplaced: FieldError[] = [];
     for (const error of errors) {
-      const controlId = FIELD_CONTROLS[error.field];
+      const controlId = FIELD_CONTROLS[error.field] ?? checkControlId(error.field);
       const slot = controlId ? fieldErrors.get(controlId) : undefined;
       if (!controlId || !slot) {
         unplaced.push(error);

@@ -70,6 +70,10 @@ input, select, textarea {
 textarea { min-height: 72px; resize: vertical; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; }
 input:focus, select:focus, textarea:focus, button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 [aria-invalid="true"] { border-color: #cf222e; }
+input[type="checkbox"] { display: inline-block; width: auto; }
+.check { margin: 0 0 12px; padding: 8px 12px; border: 1px solid #d0d7de; border-radius: 6px; }
+.check legend { padding: 0 4px; font-weight: 600; font-size: 12px; }
+.check-option { margin: 0 0 8px; padding: 8px 0 0; border-top: 1px solid #eaeef2; }
 .field-error { margin: 4px 0 0; color: #cf222e; font-size: 12px; }
 .warning { margin: 0 0 12px; color: #9a6700; font-size: 12px; }
 .preview {

@@ -32,6 +32,24 @@ export interface Media {
   alt?: string;
 }
 
+/** One answer of a check; `correct` and `explanation` never reach the worker before they answer. */
+export interface CheckOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  explanation?: string | null;
+}
+
+export const ON_WRONG = ['learn_more', 'remedial_tip', 'repeat_step'] as const;
+
+/** A question inside the tip, and what a wrong answer does. */
+export interface Check {
+  question: string;
+  options: CheckOption[];
+  onWrong: (typeof ON_WRONG)[number];
+  remedialTipId?: string | null;
+}
+
 export interface LocaleVariant {
   title: string;
   body: string;
@@ -53,6 +71,8 @@ export interface TipFields {
   schedule: { from: string | null; to: string | null } | null;
   priority: number;
   locales: Record<string, LocaleVariant>;
+  reinforce: boolean;
+  check: Check | null;
 }
 
 /**
@@ -61,7 +81,7 @@ export interface TipFields {
  */
 export const SERVER_FIELDS: ReadonlySet<keyof TipFields> = new Set<keyof TipFields>([
   'title', 'body', 'presentation', 'placement', 'pageRule', 'anchor', 'learnMore', 'media',
-  'trigger', 'frequency', 'audience', 'schedule', 'priority', 'locales',
+  'trigger', 'frequency', 'audience', 'schedule', 'priority', 'locales', 'reinforce', 'check',
 ]);
 
 /** Presentations this server accepts; the others are offered but cannot be chosen yet. */
@@ -74,6 +94,40 @@ export function toInput(fields: TipFields, supported: ReadonlySet<keyof TipField
     if (supported.has(key)) (input as Record<string, unknown>)[key] = fields[key];
   }
   return input;
+}
+
+/** The limits io.inflow.tips.CheckRules applies; the editor checks them before the server does. */
+export const CHECK_LIMITS = { question: 500, option: 300, explanation: 1000, minOptions: 2, maxOptions: 5 } as const;
+
+/** The field errors the server would answer for this check, named as it names them (`check.options[1].text`). */
+export function checkErrors(check: Check, hasLearnMore: boolean): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  const text = (value: string | null | undefined, field: string, max: number): void => {
+    if (!value || !value.trim()) errors.push({ field, message: 'is required' });
+    else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
+  };
+  text(check.question, 'check.question', CHECK_LIMITS.question);
+  const count = check.options.length;
+  if (count < CHECK_LIMITS.minOptions || count > CHECK_LIMITS.maxOptions) {
+    errors.push({ field: 'check.options', message: 'must list 2 to 5 options' });
+  } else {
+    check.options.forEach((option, i) => {
+      text(option.text, `check.options[${i}].text`, CHECK_LIMITS.option);
+      if ((option.explanation ?? '').length > CHECK_LIMITS.explanation) {
+        errors.push({ field: `check.options[${i}].explanation`, message: `must be at most ${CHECK_LIMITS.explanation} characters` });
+      }
+    });
+    if (!check.options.some((option) => option.correct)) {
+      errors.push({ field: 'check.options', message: 'at least one option must be correct' });
+    }
+  }
+  if (check.onWrong === 'learn_more' && !hasLearnMore) {
+    errors.push({ field: 'check.onWrong', message: 'learn_more needs the tip\'s learnMore link' });
+  }
+  if (check.onWrong === 'remedial_tip' && !check.remedialTipId) {
+    errors.push({ field: 'check.remedialTipId', message: 'is required when onWrong is remedial_tip' });
+  }
+  return errors;
 }
 
 /** One condition per line, `trait op value`: `role in sales, support` · `plan exists` · `seats gte 10`. */

@@ -44,6 +44,8 @@ export function fieldsOf(tip: Partial<TipFields> & { title?: string }): TipField
     schedule: tip.schedule ?? null,
     priority: tip.priority ?? 0,
     locales: tip.locales ?? {},
+    reinforce: tip.reinforce ?? false,
+    check: tip.check ?? null,
   };
 }
 
