@@ -80,7 +80,8 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
   // checks are answered from the extra bundle, which is there once a check shows
   const answer: AnswerCheck = (...a) => loadMore().then((m) => m.createAnswerClient(config.server, config.key, learner, win, textTraits, signature)(...a));
   const overlay = createOverlay({ doc, nonce: config.nonce, send: (type, tipId, data) => events.add(type, tipId, data), traits: () => traits, learner, answer,
-    heal: (tip, el) => withMore((m) => m.heal(config.server, config.key, tip.id, tip.anchor!, el)) });
+    heal: (tip, el) => healing && withMore((m) => m.heal(config.server, config.key, tip.id, tip.anchor!, el)) });
+  let healing = true; // until the app's answer says it takes no refreshes
   // the walkthrough running for this learner (the player keeps it): the server delivers it on any page and holds reinforcement back
   const walking = (): string => readJson(() => win.localStorage, 'inflow.walking.' + learner(), '');
   const delivery = createDeliveryClient(config.server, config.key, (...a) => win.fetch(...a), learner, signature,
@@ -125,6 +126,7 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
       const answer = await delivery.get(win.location.href, lang());
       const tips = answer.tips.map((t) => (t.id === answer.reinforce ? { ...t, due: true } : t));
       if (mine !== seq || destroyed) return;
+      healing = answer.app?.anchorHealing !== false;
       overlay.show((pageTips = tips), page, answer.app?.theme);
       const walkthroughs = answer.walkthroughs ?? [];
       if (walkthroughs.length || player) play((p) => p.take(walkthroughs, page));

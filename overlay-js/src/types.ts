@@ -32,7 +32,8 @@ export interface Tip {
 
 export interface Delivery {
   /** theme: values for the overlay's CSS custom properties (accent → --inflow-accent), set per app. */
-  app?: { id: string; name: string; theme?: Record<string, string> };
+  /** anchorHealing: false when the app takes no anchor refreshes, so the overlay offers none. */
+  app?: { id: string; name: string; theme?: Record<string, string>; anchorHealing?: boolean };
   tips: Tip[];
   /** The id of the one due reinforce-tip to show now, if the server chose one. */
   reinforce?: string | null;

@@ -139,11 +139,15 @@ abstract class AnchorHealingContract extends StoreContract {
         try {
             Http.Response refused = refresh(id, anchor("close-opp", "Close deal", List.of("btn")));
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            JsonNode app = server.http().get("/api/v1/delivery?key=" + siteKey + "&url=https%3A%2F%2Fcrm.example.com%2Fheal%2F1").json().get("app");
+            assertThat(app.get("anchorHealing").asBoolean()).as("the overlay is told not to offer refreshes").isFalse();
             assertThat(versions(id).get("previous")).isEmpty();
             assertThat(delivered(id).get("anchor").get("props").get("text").asText()).isEqualTo("Close");
         } finally {
             admin.patch("/api/v1/apps/" + appId, Map.of("anchorHealing", true));
         }
         assertThat(refresh(id, anchor("close-opp", "Close deal", List.of("btn"))).status()).isEqualTo(200);
+        assertThat(server.http().get("/api/v1/delivery?key=" + siteKey + "&url=https%3A%2F%2Fcrm.example.com%2Fheal%2F1").json()
+                .get("app").get("anchorHealing").asBoolean()).isTrue();
     }
 }

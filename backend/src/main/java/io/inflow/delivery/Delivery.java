@@ -142,6 +142,8 @@ public final class Delivery {
         about.put("id", app.id());
         about.put("name", app.name());
         about.put("theme", app.theme());
+        // the overlay offers drifted anchors for healing only where the app takes them
+        about.put("anchorHealing", app.anchorHealing());
         List<DeliveredWalkthrough> walkthroughs = new ArrayList<>();
         for (Walkthrough w : snapshot.walkthroughs()) {
             DeliveredWalkthrough delivered = walkthrough(w, snapshot.steps()::get, url, languages);
