@@ -90,7 +90,7 @@ public final class DeliveryLoad {
                         bareFigures.p50Millis(), bareFigures.p99Millis(), bareFigures.cpuMicrosPerRequest());
                 System.out.printf("%-30s %12.0f %10.2f %10.2f %14.1f%n", "GET /api/v1/delivery", inflowFigures.requestsPerSecond(),
                         inflowFigures.p50Millis(), inflowFigures.p99Millis(), inflowFigures.cpuMicrosPerRequest());
-                System.out.printf("delivery reaches %.0f%% of the bare route's requests/s (target >= 70%%); p99 %.2f ms (target <= 5 ms); "
+                System.out.printf("delivery reaches %.1f%% of the bare route's requests/s (target >= 70%%); p99 %.2f ms (target <= 5 ms); "
                                 + "its CPU per request is %.0f%% of the bare route's%n",
                         100 * inflowFigures.requestsPerSecond() / bareFigures.requestsPerSecond(), inflowFigures.p99Millis(),
                         100 * inflowFigures.cpuMicrosPerRequest() / bareFigures.cpuMicrosPerRequest());
