@@ -127,9 +127,15 @@ export function start(config: InflowConfig, win: Window = window): InflowApi {
       const tips = answer.tips.map((t) => (t.id === answer.reinforce ? { ...t, due: true } : t));
       if (mine !== seq || destroyed) return;
       healing = answer.app?.anchorHealing !== false;
-      overlay.show((pageTips = tips), page, answer.app?.theme);
+      pageTips = tips;
+      // while a walkthrough runs its step is the page's one tooltip (the launcher still lists the page's tips)
+      const walk = walking();
+      overlay.show(walk ? [] : tips, page, answer.app?.theme);
       const walkthroughs = answer.walkthroughs ?? [];
-      if (walkthroughs.length || player) play((p) => p.take(walkthroughs, page));
+      if (walkthroughs.length || player || walk) play((p) => {
+        p.take(walkthroughs, page);
+        if (!p.running() && mine === seq) overlay.show(tips, page, answer.app?.theme);
+      });
     } catch {
       if (mine === seq && !destroyed) overlay.show([], page);
     }

@@ -33,6 +33,8 @@ export interface Player {
   start(id: string): void;
   /** Goes on where the learner left off. */
   resume(id: string): void;
+  /** Whether a walkthrough's step is on this page now. */
+  running(): boolean;
   /** The page's walkthroughs with this learner's progress, for the launcher. */
   list(): { walkthrough: Walkthrough; progress: Saved | undefined }[];
   destroy(): void;
@@ -87,7 +89,12 @@ export function createPlayer(ctx: PlayerContext): Player {
   let descriptions = 0;
 
   const walking = (): string => readJson(store, WALKING + ctx.learner(), '');
-  const setWalking = (id: string): void => writeJson(store, WALKING + ctx.learner(), id);
+  const setWalking = (id: string): void => {
+    if (id === walking()) return;
+    writeJson(store, WALKING + ctx.learner(), id);
+    // the page's own tips step aside while a walkthrough runs and come back when it ends (one tooltip at a time)
+    void ctx.refresh();
+  };
 
   /** Writes on their way (walkthrough id and time), so a page view meanwhile does not send them twice. */
   const sending = new Set<string>();
@@ -311,6 +318,7 @@ export function createPlayer(ctx: PlayerContext): Player {
       // its steps on this page may not have come with this page's delivery
       if (!known.has(id)) void ctx.refresh();
     },
+    running: () => current !== null,
     resume(id) {
       const s = saved()[id];
       if (!s || s.status === 'completed') return this.start(id);

@@ -373,6 +373,23 @@ class WalkthroughInBrowserTest {
     }
 
     @Test
+    void thePagesOwnTipsStepAsideWhileAWalkthroughRunsAndComeBackWhenItEnds() {
+        String own = tip("Search here first", "walk-1", fingerprint("walk-1", "other"), Map.of("frequency", "until_dismissed"));
+        server.signedIn("author").post("/api/v1/tips/" + own + "/publish", null);
+        String id = walkthrough("One at a time", "launcher", List.of(step("Start here", "walk-1", "first"), step("Then here", "walk-2", "second")));
+
+        open("walk-1", "walker-9");
+        browser.inShadow(OVERLAY, "[data-inflow-tip='" + own + "']");
+        browser.js("Inflow.startWalkthrough(arguments[0])", id);
+        stepBox(id, 1);
+        browser.waitFor(d -> browser.inShadowNow(OVERLAY, "[data-inflow-tip='" + own + "']").isEmpty() ? true : null);
+
+        press(id, 1, "close");
+        browser.waitFor(d -> showing(id) ? null : true);
+        browser.inShadow(OVERLAY, "[data-inflow-tip='" + own + "']");
+    }
+
+    @Test
     void noReinforcementPromptInterruptsAWalkthrough() {
         String reinforced = tip("Quantities are per box", "walk-2", fingerprint("walk-2", "other"), Map.of("reinforce", true,
                 "check", Map.of("question", "Per what?", "onWrong", "repeat_step", "options", List.of(
