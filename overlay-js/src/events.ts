@@ -266,7 +266,8 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
 
   return {
     add(type, tipId, data) {
-      const event: InflowEvent = { id: uuid(), type, tipId, at: new Date().toISOString(), url: win.location.href };
+      const now = Date.now();
+      const event: InflowEvent = { id: uuid(now), type, tipId, at: new Date(now).toISOString(), url: win.location.href };
       if (data) event.data = data;
       queue.push({ l: options.learnerId(), e: event });
       if (queue.length > storeLimit) {

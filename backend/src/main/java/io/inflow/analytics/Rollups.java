@@ -57,7 +57,11 @@ public final class Rollups {
 
         void add(Event e) {
             String day = e.occurredAt().substring(0, 10);
-            JsonNode data = e.dataTree(mapper);
+            // most events carry no data worth reading: only the kinds below parse theirs
+            JsonNode data = switch (e.type()) {
+                case "helpful_vote", "check_answered", "step_viewed", "walkthrough_completed", "search", "page_viewed" -> e.dataTree(mapper);
+                default -> null;
+            };
             switch (e.type()) {
                 case "tip_shown" -> {
                     count(e, day, "shown");

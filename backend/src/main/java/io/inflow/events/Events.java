@@ -36,11 +36,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Events {
     public static final int MAX_EVENTS = 500;
-    /** 100 rows of 9 parameters stay far below either database's limit on parameters per statement. */
-    private static final int ROWS_PER_INSERT = 100;
     /** Batches waiting while another commits are written together, up to this many events per transaction. */
     private static final int GROUP_EVENTS = 5_000;
-    private static final String FULL_INSERT = insertSql(ROWS_PER_INSERT);
     private static final int MAX_DATA = 4 * 1024;
     private static final Duration OLDEST = Duration.ofDays(30);
     private static final Duration NEWEST = Duration.ofDays(1);
@@ -117,9 +114,9 @@ public final class Events {
     }
 
     /**
-     * Inserts the events with a few multi-row statements (far fewer round trips into SQLite than one
-     * row per batch entry) and answers the ids that were new: ON CONFLICT skips ids already stored,
-     * RETURNING names the others, on both databases.
+     * Inserts the events as one JDBC batch of a prepared single-row statement and answers the ids that
+     * were new: ON CONFLICT skips ids already stored, and the batch's update count of each row (1 or
+     * 0) tells which ones were, on both databases.
      */
     private static Set<String> insertNew(Handle h, List<Event> events) {
         try {
@@ -132,36 +129,32 @@ public final class Events {
 
     private static Set<String> insertNew(Connection c, List<Event> events) throws SQLException {
         Set<String> added = new HashSet<>();
-        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-            List<Event> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
-            try (PreparedStatement insert = c.prepareStatement(chunk.size() == ROWS_PER_INSERT ? FULL_INSERT : insertSql(chunk.size()))) {
-                int p = 1;
-                for (Event e : chunk) {
-                    insert.setString(p++, e.id());
-                    insert.setString(p++, e.appId());
-                    insert.setString(p++, e.type());
-                    insert.setString(p++, e.tipId());
-                    insert.setString(p++, e.learnerHash());
-                    insert.setString(p++, e.occurredAt());
-                    insert.setString(p++, e.receivedAt());
-                    insert.setString(p++, e.url());
-                    insert.setString(p++, e.data());
-                }
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        added.add(rs.getString(1));
-                    }
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Event e : events) {
+                insert.setString(1, e.id());
+                insert.setString(2, e.appId());
+                insert.setString(3, e.type());
+                insert.setString(4, e.tipId());
+                insert.setString(5, e.learnerHash());
+                insert.setString(6, e.occurredAt());
+                insert.setString(7, e.receivedAt());
+                insert.setString(8, e.url());
+                insert.setString(9, e.data());
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    added.add(events.get(i).id());
                 }
             }
         }
         return added;
     }
 
-    private static String insertSql(int rows) {
-        return "INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                + " ON CONFLICT (id) DO NOTHING RETURNING id";
-    }
+    private static final String INSERT = """
+            INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";
 
     /** PostgreSQL may abort one of two transactions that wait on each other; the aborted one runs again. */
     private static <T> T retryingConflicts(java.util.function.Supplier<T> write) {
@@ -198,34 +191,40 @@ public final class Events {
                 "learnerId", "must be 1 to 200 characters when given");
         LearnerTraits.validate(batch.traits(), "traits", v);
         Instant now = clock.instant();
+        Instant oldest = now.minus(OLDEST);
+        Instant newest = now.plus(NEWEST);
         String receivedAt = Times.format(now);
         String learnerHash = learnerHash(app, batch);
         List<Event> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < batch.events().size(); i++) {
             EventBatch.Incoming in = batch.events().get(i);
-            String at = "events[" + i + "]";
             if (in == null) {
-                v.add(at, "must be an object");
+                v.add("events[" + i + "]", "must be an object");
                 continue;
             }
             String id = uuid(in.id());
-            v.check(id != null, at + ".id", "must be a UUID made by the client");
-            v.oneOf(in.type(), at + ".type", Event.TYPES);
-            v.check(in.tipId() == null || in.tipId().length() <= 64, at + ".tipId", "must be at most 64 characters");
-            v.check(in.url() == null || in.url().length() <= 4096, at + ".url", "must be at most 4096 characters");
-            v.check(in.data() == null || in.data().isNull() || in.data().isObject() && in.data().toString().length() <= MAX_DATA,
-                    at + ".data", "must be an object of at most " + MAX_DATA + " bytes");
             Instant occurred = instant(in.at());
-            if (occurred == null) {
-                v.add(at + ".at", "must be an ISO-8601 UTC time such as 2026-11-23T12:00:00.000Z");
-            } else {
-                v.check(!occurred.isBefore(now.minus(OLDEST)) && !occurred.isAfter(now.plus(NEWEST)),
-                        at + ".at", "must be within the last 30 days");
-            }
-            if (id != null && occurred != null && seen.add(id)) {
+            String data = in.data() == null || in.data().isNull() ? null : in.data().toString();
+            boolean dataOk = in.data() == null || in.data().isNull() || in.data().isObject() && data.length() <= MAX_DATA;
+            boolean fresh = occurred != null && !occurred.isBefore(oldest) && !occurred.isAfter(newest);
+            if (id == null || !Event.TYPES.contains(in.type()) || !dataOk || !fresh
+                    || in.tipId() != null && in.tipId().length() > 64 || in.url() != null && in.url().length() > 4096) {
+                // the field names are only spelled out for a batch that is refused
+                String at = "events[" + i + "]";
+                v.check(id != null, at + ".id", "must be a UUID made by the client");
+                v.oneOf(in.type(), at + ".type", Event.TYPES);
+                v.check(in.tipId() == null || in.tipId().length() <= 64, at + ".tipId", "must be at most 64 characters");
+                v.check(in.url() == null || in.url().length() <= 4096, at + ".url", "must be at most 4096 characters");
+                v.check(dataOk, at + ".data", "must be an object of at most " + MAX_DATA + " bytes");
+                if (occurred == null) {
+                    v.add(at + ".at", "must be an ISO-8601 UTC time such as 2026-11-23T12:00:00.000Z");
+                } else {
+                    v.check(fresh, at + ".at", "must be within the last 30 days");
+                }
+            } else if (seen.add(id)) {
                 events.add(new Event(id, app.id(), in.type(), in.tipId(), learnerHash, Times.format(occurred), receivedAt,
-                        in.url(), in.data() == null || in.data().isNull() ? null : in.data().toString()));
+                        in.url(), data));
             }
         }
         v.throwIfInvalid();
@@ -253,7 +252,7 @@ public final class Events {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return Times.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -25,11 +25,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    private final Checkpoints checkpoints;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.checkpoints = dialect == Dialect.SQLITE ? new Checkpoints(dataSource) : null;
     }
 
     /** Opens (and migrates) the database named by a JDBC URL. */
@@ -68,6 +70,9 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        // the WAL is copied into the database file by Checkpoints in the background, not by whichever
+        // write happens to cross the threshold while every other write waits for it
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(url);
         HikariConfig hikari = new HikariConfig();
@@ -132,6 +137,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
         dataSource.close();
     }
 }

@@ -35,7 +35,7 @@ public final class Validation {
         if (value == null) {
             return add(field, "is required");
         }
-        return check(allowed.contains(value), field, "must be one of " + String.join(", ", allowed));
+        return allowed.contains(value) ? this : add(field, "must be one of " + String.join(", ", allowed));
     }
 
     public void throwIfInvalid() {
