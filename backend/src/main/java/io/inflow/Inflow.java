@@ -21,6 +21,7 @@ import io.inflow.delivery.DeliveryController;
 import io.inflow.delivery.OverlayScript;
 import io.inflow.delivery.SearchController;
 import io.inflow.demo.DemoSeed;
+import io.inflow.events.Digest;
 import io.inflow.events.EventController;
 import io.inflow.events.Events;
 import io.inflow.events.WriteGate;
@@ -34,6 +35,7 @@ import io.inflow.learning.LearnerData;
 import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
 import io.inflow.learning.Mastery;
+import io.inflow.learning.MemoryUpdates;
 import io.inflow.limits.PublicLimits;
 import io.inflow.limits.RateLimits;
 import io.inflow.store.Database;
@@ -90,6 +92,7 @@ public final class Inflow implements AutoCloseable {
     private final List<Route> routes;
     private final Javalin server;
     private final WebhookDispatcher webhookDispatcher;
+    private final Digest digest;
 
     public Inflow(Settings settings, Database db, Clock clock) {
         this.settings = settings;
@@ -102,10 +105,11 @@ public final class Inflow implements AutoCloseable {
         walkthroughs = new Walkthroughs(db, ids, clock, apps, tips);
         Delivery delivery = new Delivery(tips, walkthroughs, clock);
         IdentityVerification identity = new IdentityVerification(db, ids);
-        Learning learning = new Learning(db, tips, identity, clock, json.mapper());
+        Rollups rollups = new Rollups(json.mapper());
+        digest = new Digest(db, List.of(rollups, new MemoryUpdates(db)));
+        Learning learning = new Learning(db, tips, identity, clock, json.mapper(), digest);
         Progress progress = new Progress(db, learning, walkthroughs, clock);
-        Rollups rollups = new Rollups(db, json.mapper());
-        Events events = new Events(db, clock, rollups, new WriteGate(WRITE_QUEUE, 2), learning, new LearnerTraits(json.mapper()));
+        Events events = new Events(db, clock, new WriteGate(WRITE_QUEUE, 2), rollups, digest, new LearnerTraits(json.mapper()));
         Access access = new Access(accounts);
         ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
         rateLimits = new RateLimits(db, clock);
@@ -118,13 +122,14 @@ public final class Inflow implements AutoCloseable {
         var deliveryController = new DeliveryController(apps, delivery, new DeliveryAnswers(json), learning, progress);
         var walkthroughController = new WalkthroughController(apps, walkthroughs, progress, json);
         var learningController = new LearningController(apps, learning,
-                new Mastery(db, tips, delivery, learning, clock, json.mapper()), new LearnerData(db, apps, rollups::rebuild), json);
+                new Mastery(db, tips, delivery, learning, clock, json.mapper(), digest),
+                new LearnerData(db, apps, digest, () -> digest.settled(rollups::rebuild)), json);
         var eventController = new EventController(apps, events, identity, json);
-        var exportController = new ExportController(new EventExport(db, json.mapper()), new RollupExport(db, json.mapper()), db, apps,
+        var exportController = new ExportController(new EventExport(db, json.mapper()), new RollupExport(db, json.mapper(), digest), db, apps,
                 json.mapper());
         var anchorHealthController = new AnchorHealthController(new AnchorHealth(db, clock, json.mapper()), apps);
         var anchorHealingController = new AnchorHealingController(new AnchorHealing(db, clock, json.mapper()), apps, json);
-        var analyticsController = new AnalyticsController(new Analytics(db, rollups), rollups, new ContentGaps(db, tips), apps,
+        var analyticsController = new AnalyticsController(new Analytics(db, rollups, digest), () -> digest.settled(rollups::rebuild), new ContentGaps(db, tips, digest), apps,
                 json.mapper());
         Webhooks webhooks = new Webhooks(db, ids, clock, apps, json.mapper());
         var webhookController = new WebhookController(webhooks, json);
@@ -275,6 +280,7 @@ public final class Inflow implements AutoCloseable {
     /** Starts serving on the settings' port (0 = any free port). */
     public Inflow listen() {
         server.start(settings.port());
+        digest.start();
         webhookDispatcher.start(WEBHOOK_PERIOD_MS);
         return this;
     }
@@ -319,12 +325,18 @@ public final class Inflow implements AutoCloseable {
         return tips;
     }
 
+    /** Folds stored events into rollups and memory; tools and tests that read those tables directly catch it up first. */
+    public Digest digest() {
+        return digest;
+    }
+
     /** Stops taking requests, lets those in flight finish, then closes the database. */
     @Override
     public void close() {
         try {
             server.stop();
             webhookDispatcher.close();
+            digest.close();
         } finally {
             rateLimits.close();
             apps.close();

@@ -218,7 +218,7 @@ public final class Main {
                 progress = bar(terminal, terminal ? export.count(filter) : 0, err);
                 count = export.write(filter, format, sink, progress);
             } else {
-                RollupExport export = new RollupExport(db, mapper);
+                RollupExport export = new RollupExport(db, mapper, digest(db, mapper));
                 RollupExport.Kind kind = RollupExport.KINDS.get(rollup);
                 progress = bar(terminal, terminal ? export.count(kind, filter) : 0, err);
                 count = export.write(kind, filter, format, sink, progress);
@@ -284,6 +284,14 @@ public final class Main {
         return new Statements(mapper, base, Statements.homePages(apps, base));
     }
 
+    /**
+     * The digest, for reports and rollup exports run beside the server or after it: events a stopped
+     * or crashed server left queued are folded before anything is read (a running server folds its own).
+     */
+    private static io.inflow.events.Digest digest(Database db, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new io.inflow.events.Digest(db, List.of(new io.inflow.analytics.Rollups(mapper), new io.inflow.learning.MemoryUpdates(db)));
+    }
+
     private static int report(Map<String, String> options, Settings settings, PrintStream out) {
         try (Database db = Database.open(settings.databaseUrl())) {
             var mapper = new io.inflow.web.Json().mapper();
@@ -293,7 +301,8 @@ public final class Main {
             List<App> chosen = only == null ? apps.list() : apps.find(only).map(List::of).orElse(List.of());
             v.check(only == null || !chosen.isEmpty(), "app", "no app has the id '" + only + "'");
             v.throwIfInvalid();
-            TextReport report = new TextReport(new Analytics(db, new io.inflow.analytics.Rollups(db, mapper)));
+            io.inflow.analytics.Rollups rollups = new io.inflow.analytics.Rollups(mapper);
+            TextReport report = new TextReport(new Analytics(db, rollups, digest(db, mapper)));
             for (App app : chosen) {
                 AnalyticsFilter filter = AnalyticsFilter.parse(app.id(), options.get("from"), options.get("to"), null, v);
                 v.throwIfInvalid();

@@ -75,6 +75,7 @@ public final class IngestBench {
                 t.setDaemon(true);
                 return t;
             });
+            Map<String, Long> cpuBefore = cpuByThreadKind();
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < senders; t++) {
@@ -99,7 +100,16 @@ public final class IngestBench {
             for (Future<?> f : done) {
                 f.get();
             }
+            double acknowledged = (System.nanoTime() - start) / 1e9;
+            // the figure counts until the rollups and learners' memory hold every event, not only until the last acknowledgement
+            server.inflow.digest().catchUp();
             double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  all %,d acknowledged after %.2f s (%,.0f events/s), folded into rollups and memory after %.2f s%n",
+                    rows.size(), acknowledged, rows.size() / acknowledged, seconds);
+            Map<String, Long> cpuAfter = cpuByThreadKind();
+            StringBuilder cpu = new StringBuilder();
+            cpuAfter.forEach((kind, nanos) -> cpu.append(String.format("  %s %.2f", kind, (nanos - cpuBefore.getOrDefault(kind, 0L)) / 1e9)));
+            System.out.printf("  CPU seconds in %.2f s:%s%n", seconds, cpu);
             pool.shutdown();
             long stored = server.inflow.database().read(h -> h.createQuery("SELECT COUNT(*) FROM events").mapTo(Long.class).one());
             if (stored != rows.size()) {
@@ -110,6 +120,21 @@ public final class IngestBench {
             }
             return rows.size() / seconds;
         }
+    }
+
+    /** CPU time of this JVM's live threads, summed by kind (the thread name without its numbers). */
+    private static Map<String, Long> cpuByThreadKind() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    byKind.merge(info.getThreadName().replaceAll("[-#]?\\d+", ""), nanos, Long::sum);
+                }
+            }
+        }
+        return byKind;
     }
 
     /** The same rows into a fresh database of the same schema, by plain JDBC batches of the same size, one transaction each. */

@@ -1,5 +1,6 @@
 package io.inflow.analytics;
 
+import io.inflow.events.Digest;
 import io.inflow.store.Database;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +22,13 @@ public final class Analytics {
 
     private final Database db;
     private final TraitReports byTrait;
+    private final Digest digest;
 
-    public Analytics(Database db, Rollups rollups) {
+    /** digest: reports catch it up first, so they count every event acknowledged before them. */
+    public Analytics(Database db, Rollups rollups, Digest digest) {
         this.db = db;
         this.byTrait = new TraitReports(db, rollups);
+        this.digest = digest;
     }
 
     static List<String> tipColumns() {
@@ -42,6 +46,7 @@ public final class Analytics {
 
     /** Per tip over the range: counts, unique learners, helpful rate and anchor found-rate; most shown first. */
     public Report tips(AnalyticsFilter f) {
+        digest.catchUp();
         if (f.trait() != null) {
             return byTrait.tips(f);
         }
@@ -64,6 +69,7 @@ public final class Analytics {
 
     /** Per day over the range: the same counts summed over tips, unique learners who saw any tip. */
     public Report days(AnalyticsFilter f) {
+        digest.catchUp();
         if (f.trait() != null) {
             return byTrait.days(f);
         }
@@ -87,6 +93,7 @@ public final class Analytics {
      * those who went on (reached a later step or finished) and those who dropped there.
      */
     public Report walkthroughs(AnalyticsFilter f) {
+        digest.catchUp();
         if (f.trait() != null) {
             return byTrait.walkthroughs(f);
         }
@@ -114,6 +121,7 @@ public final class Analytics {
 
     /** Search terms over the range, most searched first; noResult counts searches that found nothing. */
     public Report searches(AnalyticsFilter f, int limit) {
+        digest.catchUp();
         if (f.trait() != null) {
             return byTrait.searches(f, limit);
         }
@@ -133,6 +141,7 @@ public final class Analytics {
 
     /** Events overlays reported they had to drop, per day. */
     public long lost(AnalyticsFilter f) {
+        digest.catchUp();
         return db.read(h -> bind(h.createQuery("""
                 SELECT COALESCE(SUM(lost), 0) FROM rollup_lost_days WHERE app_id = :app AND day >= :from AND day < :to"""), f)
                 .mapTo(Long.class).one());

@@ -1,5 +1,6 @@
 package io.inflow.analytics;
 
+import io.inflow.events.Digest;
 import io.inflow.apps.App;
 import io.inflow.delivery.PageRule;
 import io.inflow.store.Database;
@@ -23,13 +24,16 @@ public final class ContentGaps {
 
     private final Database db;
     private final Tips tips;
+    private final Digest digest;
 
-    public ContentGaps(Database db, Tips tips) {
+    public ContentGaps(Database db, Tips tips, Digest digest) {
         this.db = db;
         this.tips = tips;
+        this.digest = digest;
     }
 
     public Report of(App app, AnalyticsFilter f, int limit) {
+        digest.catchUp();
         List<PageRule> rules = new ArrayList<>();
         for (Tip tip : tips.published(app.id())) {
             try {

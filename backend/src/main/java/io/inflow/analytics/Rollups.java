@@ -2,8 +2,8 @@ package io.inflow.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.events.Digest;
 import io.inflow.events.Event;
-import io.inflow.store.Database;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * so the result does not depend on how events were batched or in which order they arrived.
  * {@link #rebuild} recomputes everything from the raw events with the same fold.
  */
-public final class Rollups {
+public final class Rollups implements Digest.Fold {
     /** The counters of one tip on one day, in the order of the rollup_tip_days columns after "learners". */
     static final List<String> TIP_COUNTERS = List.of("shown", "dismissed", "completed", "helpful_yes", "helpful_no",
             "links_opened", "checks_right", "checks_wrong", "anchor_missing");
@@ -30,11 +30,9 @@ public final class Rollups {
     private static final int TERM_MAX = 200;
     private static final int REBUILD_PAGE = 5_000;
 
-    private final Database db;
     private final ObjectMapper mapper;
 
-    public Rollups(Database db, ObjectMapper mapper) {
-        this.db = db;
+    public Rollups(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -191,6 +189,7 @@ public final class Rollups {
     }
 
     /** Folds events that were just stored (never ones already counted) into the rollups, on the caller's transaction. */
+    @Override
     public void add(Handle h, List<Event> stored) {
         Map<String, Fold> byApp = new TreeMap<>();
         for (Event e : stored) {
@@ -208,36 +207,29 @@ public final class Rollups {
     }
 
     /**
-     * Recomputes every rollup derived from events, in one transaction, reading the events page by page.
-     * Lost counts are kept: they were never events. Answers the number of events read.
+     * Recomputes every rollup derived from events on the caller's transaction (one in which nothing waits
+     * in the digest: {@link Digest#settled}), reading the events page by page in id order (the fold does
+     * not depend on order). Lost counts are kept: they were never events. Answers the number of events read.
      */
-    public long rebuild() {
-        return db.write(h -> {
-            for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days",
-                    "rollup_page_days")) {
-                h.createUpdate("DELETE FROM " + table).execute();
+    public long rebuild(Handle h) {
+        for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days",
+                "rollup_page_days")) {
+            h.createUpdate("DELETE FROM " + table).execute();
+        }
+        long read = 0;
+        String afterId = "";
+        while (true) {
+            List<Event> page = h.createQuery("SELECT " + Event.COLUMNS + " FROM events WHERE id > :id ORDER BY id LIMIT :limit")
+                    .bind("id", afterId).bind("limit", REBUILD_PAGE)
+                    .map((rs, c) -> Event.read(rs))
+                    .list();
+            if (page.isEmpty()) {
+                return read;
             }
-            long read = 0;
-            String afterTime = "";
-            String afterId = "";
-            while (true) {
-                List<Event> page = h.createQuery("SELECT " + Event.COLUMNS + """
-                         FROM events
-                        WHERE occurred_at > :t OR (occurred_at = :t AND id > :id)
-                        ORDER BY occurred_at, id LIMIT :limit""")
-                        .bind("t", afterTime).bind("id", afterId).bind("limit", REBUILD_PAGE)
-                        .map((rs, c) -> Event.read(rs))
-                        .list();
-                if (page.isEmpty()) {
-                    return read;
-                }
-                add(h, page);
-                read += page.size();
-                Event last = page.get(page.size() - 1);
-                afterTime = last.occurredAt();
-                afterId = last.id();
-            }
-        });
+            add(h, page);
+            read += page.size();
+            afterId = page.get(page.size() - 1).id();
+        }
     }
 
     /** Search terms are compared case-blind with runs of white space as one. */

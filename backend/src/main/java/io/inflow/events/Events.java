@@ -17,12 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -30,8 +27,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Ingestion: a batch is checked whole, then written in one transaction (together with the
  * batches that arrived while the previous transaction committed: {@link GroupCommit}) where an
- * id already stored is skipped and only new events add to the rollups, and acknowledged only
- * after the commit. Writers wait in a bounded queue; when it is full the batch is refused with
+ * id already stored is skipped and only new events are queued for the {@link Digest}, and
+ * acknowledged only after the commit. Writers wait in a bounded queue; when it is full the batch is refused with
  * 429 and the overlay tries again later.
  */
 public final class Events {
@@ -44,29 +41,21 @@ public final class Events {
 
     public record Receipt(int accepted, int duplicates) {}
 
-    /** Sees the events of a batch that were new, inside the transaction that stores them (learning memory uses it). */
-    public interface Listener {
-        void stored(Handle h, App app, List<Event> inserted);
-    }
-
     private final Database db;
     private final Clock clock;
-    private final Rollups rollups;
     private final WriteGate gate;
-    private final Listener listener;
+    private final Rollups rollups;
+    private final Digest digest;
     private final LearnerTraits traits;
     private final GroupCommit<Checked, Integer> commits;
 
-    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate) {
-        this(db, clock, rollups, gate, (h, app, inserted) -> { }, new LearnerTraits(new com.fasterxml.jackson.databind.ObjectMapper()));
-    }
-
-    public Events(Database db, Clock clock, Rollups rollups, WriteGate gate, Listener listener, LearnerTraits traits) {
+    /** rollups keeps the overlays' loss reports; everything else derived from events is the digest's. */
+    public Events(Database db, Clock clock, WriteGate gate, Rollups rollups, Digest digest, LearnerTraits traits) {
         this.db = db;
         this.clock = clock;
-        this.rollups = rollups;
         this.gate = gate;
-        this.listener = listener;
+        this.rollups = rollups;
+        this.digest = digest;
         this.traits = traits;
         this.commits = new GroupCommit<>(this::write, c -> c.events().size(), GROUP_EVENTS);
     }
@@ -86,14 +75,12 @@ public final class Events {
     /**
      * Writes batches in one transaction and answers how many events of each were new. An id already
      * stored (by an earlier transaction or an earlier batch of this group) is skipped, and only new
-     * events add to the rollups and to learning memory.
+     * events are queued for the {@link Digest} (rollups, learning memory).
      */
     private List<Integer> write(List<Checked> group) {
         return retryingConflicts(() -> db.write(h -> {
             List<Integer> counts = new ArrayList<>();
             List<Event> all = new ArrayList<>();
-            Map<String, List<Event>> byApp = new LinkedHashMap<>();
-            Map<String, App> apps = new HashMap<>();
             for (Checked c : group) {
                 Set<String> added = insertNew(h, c.events());
                 List<Event> stored = c.events().stream().filter(e -> added.contains(e.id())).toList();
@@ -103,12 +90,9 @@ public final class Events {
                     rollups.addLost(h, c.app().id(), stored.get(0).receivedAt().substring(0, 10), c.batch().dropped());
                 }
                 all.addAll(stored);
-                byApp.computeIfAbsent(c.app().id(), k -> new ArrayList<>()).addAll(stored);
-                apps.put(c.app().id(), c.app());
                 counts.add(stored.size());
             }
-            rollups.add(h, all);
-            byApp.forEach((appId, stored) -> listener.stored(h, apps.get(appId), stored));
+            digest.enqueue(h, all);
             return counts;
         }));
     }

@@ -1,5 +1,6 @@
 package io.inflow.export;
 
+import io.inflow.events.Digest;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.store.Database;
@@ -46,19 +47,23 @@ public final class RollupExport {
 
     private final Database db;
     private final ObjectMapper mapper;
+    private final Digest digest;
 
-    public RollupExport(Database db, ObjectMapper mapper) {
+    public RollupExport(Database db, ObjectMapper mapper, Digest digest) {
         this.db = db;
         this.mapper = mapper;
+        this.digest = digest;
     }
 
     /** How many rows the export of this kind and filter holds (for a progress bar). */
     public long count(Kind kind, EventFilter filter) {
+        digest.catchUp();
         return db.read(h -> bind(h.createQuery("SELECT COUNT(*) FROM (" + sql(kind, filter) + ") counted"), filter).mapTo(Long.class).one());
     }
 
     /** Writes the rows; progress receives the running count every 1,000 rows. Answers the count. */
     public long write(Kind kind, EventFilter filter, EventExport.Format format, OutputStream out, LongConsumer progress) {
+        digest.catchUp();
         if (format == EventExport.Format.XAPI) {
             throw new IllegalArgumentException("rollups export as CSV or NDJSON");
         }

@@ -1,5 +1,6 @@
 package io.inflow.learning;
 
+import io.inflow.events.Digest;
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
 import io.inflow.crypto.Hashes;
@@ -21,16 +22,17 @@ public final class LearnerData {
 
     private final Database db;
     private final Apps apps;
+    private final Digest digest;
     private final Runnable rebuildRollups;
 
-    public LearnerData(Database db, Apps apps) {
-        this(db, apps, () -> { });
-    }
-
-    /** rebuildRollups recomputes the analytics rollups from the events left, so an erased learner leaves no count behind. */
-    public LearnerData(Database db, Apps apps, Runnable rebuildRollups) {
+    /**
+     * rebuildRollups recomputes the analytics rollups from the events left, so an erased learner leaves no
+     * count behind; the digest is caught up first, so nothing of the learner is still waiting to be folded.
+     */
+    public LearnerData(Database db, Apps apps, Digest digest, Runnable rebuildRollups) {
         this.db = db;
         this.apps = apps;
+        this.digest = digest;
         this.rebuildRollups = rebuildRollups;
     }
 
@@ -41,6 +43,7 @@ public final class LearnerData {
     public record Erased(String learnerId, Map<String, Integer> rows) {}
 
     public Export export(String learnerId) {
+        digest.catchUp();
         List<AppData> out = new ArrayList<>();
         for (App app : apps.list()) {
             String hash = Hashes.hmacSha256(app.learnerSecret(), learnerId);
@@ -62,7 +65,8 @@ public final class LearnerData {
     public Erased erase(String learnerId) {
         List<App> all = apps.list();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        db.write(h -> {
+        // settled: the learner's queued events are folded first, and none can be queued until the rows are gone
+        digest.settled(h -> {
             for (App app : all) {
                 String hash = Hashes.hmacSha256(app.learnerSecret(), learnerId);
                 for (String table : TABLES) {

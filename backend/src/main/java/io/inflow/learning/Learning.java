@@ -7,6 +7,7 @@ import io.inflow.apps.IdentityVerification;
 import io.inflow.crypto.Hashes;
 import io.inflow.delivery.Delivery;
 import io.inflow.events.Event;
+import io.inflow.events.Digest;
 import io.inflow.events.Events;
 import io.inflow.learners.LearnerTraits;
 import io.inflow.store.Database;
@@ -46,7 +47,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Again when wrong, Easy when right within {@link #FAST} of the check appearing, else Good; the
  * view of a due reinforce-tip without a check is Good, since seeing it again is the retrieval.
  */
-public final class Learning implements Events.Listener {
+public final class Learning {
     /** Right within 10 s: enough to read a short question and its options, too little to deliberate. */
     static final Duration FAST = Duration.ofSeconds(10);
     /** A micro tip takes about this long to read; the overlay does not measure reading time. */
@@ -61,8 +62,11 @@ public final class Learning implements Events.Listener {
     private final ObjectMapper mapper;
     private final LearnerTraits traits;
     private final Fsrs fsrs = new Fsrs(Fsrs.Parameters.inflow());
+    private final Digest digest;
 
-    public Learning(Database db, Tips tips, IdentityVerification identity, Clock clock, ObjectMapper mapper) {
+    /** digest: memory is read after catching it up, so it reflects every event acknowledged before. */
+    public Learning(Database db, Tips tips, IdentityVerification identity, Clock clock, ObjectMapper mapper, Digest digest) {
+        this.digest = digest;
         this.db = db;
         this.tips = tips;
         this.identity = identity;
@@ -82,88 +86,11 @@ public final class Learning implements Events.Listener {
 
     // ---- memory from events ----
 
-    private record LearnerWeek(String learner, String week) {}
-
-    private static final List<String> MEMORY_EVENTS = List.of("tip_shown", "tip_dismissed", "tip_completed");
-
-    /**
-     * Folds a batch into memories with a few statements whatever its size: the tips' facts and the
-     * learners' memories are read at once (locked on PostgreSQL), changed in event order, and the
-     * changed ones written in one batch, as are the learning seconds per learner and week.
-     */
-    @Override
-    public void stored(Handle h, App app, List<Event> inserted) {
-        Map<String, List<Event>> byLearner = new TreeMap<>();
-        Set<String> tipIds = new TreeSet<>();
-        for (Event e : inserted) {
-            if (e.learnerHash() != null && e.tipId() != null && MEMORY_EVENTS.contains(e.type())) {
-                byLearner.computeIfAbsent(e.learnerHash(), k -> new ArrayList<>()).add(e);
-                tipIds.add(e.tipId());
-            }
-        }
-        if (byLearner.isEmpty()) {
-            return;
-        }
-        Map<String, TipFacts> facts = facts(h, app.id(), tipIds);
-        List<Memories.Saved> changed = new ArrayList<>();
-        Map<LearnerWeek, Integer> seconds = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
-        byLearner.forEach((learner, events) -> {
-            Set<String> tips = new TreeSet<>();
-            events.forEach(e -> tips.add(e.tipId()));
-            Map<String, Memory> memories = Memories.findForUpdate(h, db.dialect(), app.id(), learner, tips);
-            Set<String> touched = new TreeSet<>();
-            for (Event e : events) {
-                Instant at = Times.parse(e.occurredAt());
-                Memory before = memories.getOrDefault(e.tipId(), Memory.empty(e.tipId()));
-                Memory after = switch (e.type()) {
-                    case "tip_shown" -> {
-                        TipFacts tip = facts.get(e.tipId());
-                        if (tip == null) {
-                            yield before;
-                        }
-                        seconds.merge(new LearnerWeek(learner, week(at)), SECONDS_PER_VIEW, Integer::sum);
-                        Memory seen = before.viewed(at);
-                        boolean first = before.card() == null;
-                        boolean dueAgain = tip.reinforce() && !tip.hasCheck() && before.dueAt(at);
-                        yield first || dueAgain ? seen.reviewed(review(before.card(), at, Fsrs.Rating.GOOD)) : seen;
-                    }
-                    case "tip_dismissed" -> before.dismissed(at);
-                    default -> before.completed(at);
-                };
-                if (after != before) {
-                    memories.put(e.tipId(), after);
-                    touched.add(e.tipId());
-                }
-            }
-            touched.forEach(tip -> changed.add(new Memories.Saved(learner, memories.get(tip))));
-        });
-        Memories.saveAll(h, app.id(), changed);
-        if (!seconds.isEmpty()) {
-            PreparedBatch add = h.prepareBatch(ADD_SECONDS);
-            seconds.forEach((key, s) -> add.bind("app", app.id()).bind("learner", key.learner()).bind("week", key.week()).bind("seconds", s).add());
-            add.execute();
-        }
-    }
-
     private Fsrs.Card review(Fsrs.Card card, Instant at, Fsrs.Rating rating) {
         return fsrs.review(card == null ? Fsrs.Card.fresh(at) : card, at, rating);
     }
 
-    private record TipFacts(boolean reinforce, boolean hasCheck) {}
-
-    /** The facts of those of the tips that exist in the app, by id. */
-    private static Map<String, TipFacts> facts(Handle h, String appId, Collection<String> tipIds) {
-        Map<String, TipFacts> facts = new HashMap<>();
-        h.createQuery("""
-                        SELECT id, reinforce, CASE WHEN check_json IS NULL THEN 0 ELSE 1 END AS has_check
-                        FROM tips WHERE app_id = :app AND id IN (<ids>)""")
-                .bind("app", appId).bindList("ids", List.copyOf(tipIds))
-                .map((rs, c) -> facts.put(rs.getString("id"), new TipFacts(rs.getInt("reinforce") != 0, rs.getInt("has_check") != 0)))
-                .list();
-        return facts;
-    }
-
-    private static final String ADD_SECONDS = """
+    static final String ADD_SECONDS = """
             INSERT INTO learning_time (app_id, learner_hash, week, seconds) VALUES (:app, :learner, :week, :seconds)
             ON CONFLICT (app_id, learner_hash, week) DO UPDATE SET seconds = learning_time.seconds + excluded.seconds""";
 
@@ -191,6 +118,7 @@ public final class Learning implements Events.Listener {
     public record AnswerResult(boolean correct, List<OptionResult> options, Next next, String dueAt) {}
 
     public AnswerResult answer(App app, String tipId, AnswerRequest in) {
+        digest.catchUp();
         Validation v = new Validation();
         v.check(in.learnerId() != null && !in.learnerId().isBlank() && in.learnerId().length() <= 200, "learnerId", "is required: 1 to 200 characters");
         v.check(in.optionIds() != null && !in.optionIds().isEmpty() && in.optionIds().size() <= 5, "optionIds", "must list 1 to 5 chosen option ids");
@@ -269,6 +197,7 @@ public final class Learning implements Events.Listener {
      * Choosing it records a prompt for the day, so the daily cap holds across pages and servers.
      */
     public Delivery.Answer personalise(App app, String learnerId, Delivery.Answer answer, boolean walkthroughActive) {
+        digest.catchUp();
         String learner = learnerHash(app, learnerId);
         Instant now = clock.instant();
         Map<String, Memory> memories = new LinkedHashMap<>();
@@ -338,6 +267,7 @@ public final class Learning implements Events.Listener {
 
     /** Every reinforce-tip due for this learner, most overdue first: the launcher's "review" list. */
     public List<ReviewItem> reviews(App app, String learnerId) {
+        digest.catchUp();
         String learner = learnerHash(app, learnerId);
         Instant now = clock.instant();
         Map<String, Tip> published = new LinkedHashMap<>();
@@ -384,6 +314,7 @@ public final class Learning implements Events.Listener {
     public record WeekMinutes(String week, int targetMinutes, List<LearnerMinutes> items) {}
 
     public WeekMinutes minutes(String appId, String week) {
+        digest.catchUp();
         String w = week == null ? week(clock.instant()) : week;
         if (!w.matches("\\d{4}-W\\d{2}")) {
             throw Problem.invalid("week", "must be an ISO week such as 2026-W48");

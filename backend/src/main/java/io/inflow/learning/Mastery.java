@@ -1,5 +1,6 @@
 package io.inflow.learning;
 
+import io.inflow.events.Digest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.apps.App;
 import io.inflow.delivery.Delivery;
@@ -42,8 +43,10 @@ public final class Mastery {
     private final Learning learning;
     private final Clock clock;
     private final LearnerTraits traits;
+    private final Digest digest;
 
-    public Mastery(Database db, Tips tips, Delivery delivery, Learning learning, Clock clock, ObjectMapper mapper) {
+    public Mastery(Database db, Tips tips, Delivery delivery, Learning learning, Clock clock, ObjectMapper mapper, Digest digest) {
+        this.digest = digest;
         this.db = db;
         this.tips = tips;
         this.delivery = delivery;
@@ -54,6 +57,7 @@ public final class Mastery {
 
     /** What this learner knows about the screen at url; tips in the first of the learner's languages they have. */
     public Screen screen(App app, String learnerId, URI url, List<String> languages) {
+        digest.catchUp();
         String learner = learning.learnerHash(app, learnerId);
         Instant now = clock.instant();
         Map<String, Memory> memories = new HashMap<>();
@@ -81,6 +85,7 @@ public final class Mastery {
 
     /** Per published tip of the app. */
     public Groups byTip(String appId) {
+        digest.catchUp();
         Instant now = clock.instant();
         Map<String, List<Row>> rows = new HashMap<>();
         rows(appId).forEach(r -> rows.computeIfAbsent(r.memory().tipId(), k -> new ArrayList<>()).add(r));
@@ -93,6 +98,7 @@ public final class Mastery {
 
     /** Per value of one trait (learners without it are grouped under an empty key). */
     public Groups byTrait(String appId, String trait) {
+        digest.catchUp();
         Instant now = clock.instant();
         Map<String, List<Row>> groups = new TreeMap<>();
         for (Row r : rows(appId)) {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.apps.App;
 import io.inflow.apps.Apps;
+import io.inflow.events.Digest;
 import io.inflow.events.EventBatch;
 import io.inflow.events.Events;
 import io.inflow.events.WriteGate;
+import io.inflow.learners.LearnerTraits;
 import io.inflow.store.Database;
 import io.inflow.store.Ids;
 import io.inflow.web.Problem;
@@ -44,6 +46,7 @@ abstract class RollupContract {
 
     Database db;
     Rollups rollups;
+    Digest digest;
     Analytics analytics;
     App app;
 
@@ -55,8 +58,9 @@ abstract class RollupContract {
     @BeforeEach
     void open() {
         db = Database.open(databaseUrl());
-        rollups = new Rollups(db, JSON);
-        analytics = new Analytics(db, rollups);
+        rollups = new Rollups(JSON);
+        digest = new Digest(db, List.of(rollups));
+        analytics = new Analytics(db, rollups, digest);
         app = new Apps(db, new Ids(CLOCK), CLOCK, JSON).create("CRM", List.of("https://crm.example.com"));
     }
 
@@ -66,7 +70,7 @@ abstract class RollupContract {
     }
 
     private Events events(WriteGate gate) {
-        return new Events(db, CLOCK, rollups, gate);
+        return new Events(db, CLOCK, gate, rollups, digest, new LearnerTraits(JSON));
     }
 
     private static List<Made> sample(long seed, int count) {
@@ -247,6 +251,7 @@ abstract class RollupContract {
             }
         }
         Map<String, Long> stored = new TreeMap<>();
+        digest.catchUp();
         db.read(h -> h.createQuery("SELECT path, day, views FROM rollup_page_days WHERE app_id = :app").bind("app", app.id())
                 .map((rs, c) -> stored.put(rs.getString("path") + "|" + rs.getString("day"), rs.getLong("views"))).list());
         assertThat(stored).isEqualTo(expected).containsKey("/reports|2026-11-18");
@@ -311,7 +316,7 @@ abstract class RollupContract {
         long shown = analytics.tips(all).items().stream().mapToLong(r -> (Long) r.get("shown")).sum();
         assertThat(shown).isEqualTo(made.stream().filter(m -> m.event().type().equals("tip_shown")).count());
         Map<String, List<List<String>>> incremental = snapshot();
-        rollups.rebuild();
+        digest.settled(rollups::rebuild);
         assertThat(snapshot()).isEqualTo(incremental);
     }
 
@@ -321,7 +326,7 @@ abstract class RollupContract {
         send(events(new WriteGate(4, 1)), made, new Random(5));
         Map<String, List<List<String>>> incremental = snapshot();
         assertThat(incremental.get("rollup_tip_days")).isNotEmpty();
-        assertThat(rollups.rebuild()).isEqualTo(made.size());
+        assertThat(digest.settled(rollups::rebuild)).isEqualTo(made.size());
         assertThat(snapshot()).isEqualTo(incremental);
     }
 
@@ -383,7 +388,74 @@ abstract class RollupContract {
     }
 
     /** Every rollup table, rows as text in a fixed order. */
+    @Test
+    void theDigestFoldsAfterTheIngestCommitAndReadsCatchItUp() {
+        List<Made> made = sample(41, 400);
+        send(events(new WriteGate(4, 1)), made, new Random(9));
+        // acknowledged and stored, queued for the digest, not yet in the rollups
+        assertThat(rows("events")).isEqualTo(made.size());
+        assertThat(stored().get("rollup_tip_days")).isEmpty();
+        assertThat(rows("digest_queue")).isPositive();
+        // a report catches the digest up first, so it counts every acknowledged event
+        AnalyticsFilter all = new AnalyticsFilter(app.id(), AnalyticsFilter.FIRST_DAY, AnalyticsFilter.LAST_DAY, null);
+        long shown = analytics.tips(all).items().stream().mapToLong(r -> (Long) r.get("shown")).sum();
+        assertThat(shown).isEqualTo(made.stream().filter(m -> m.event().type().equals("tip_shown")).count());
+        assertThat(rows("digest_queue")).isZero();
+        assertThat(stored()).isEqualTo(snapshot());
+    }
+
+    @Test
+    void queuedEventsLeftByAStoppedServerAreFoldedOnceByTheNextDigest() throws Exception {
+        List<Made> made = sample(43, 600);
+        send(events(new WriteGate(4, 1)), made, new Random(11));
+        // a server that died before folding: the queue survives in the database; two digests (a restarted
+        // server in the background and a report run beside it) then fold it at the same time
+        Digest background = new Digest(db, List.of(rollups));
+        Digest report = new Digest(db, List.of(rollups));
+        background.start();
+        report.catchUp();
+        background.close();
+        assertThat(rows("digest_queue")).isZero();
+        Map<String, List<List<String>>> folded = stored();
+        assertThat(digest.settled(rollups::rebuild)).isEqualTo(made.size());
+        assertThat(stored()).isEqualTo(folded);
+    }
+
+    @Test
+    void foldingWhileEventsArriveCountsEachOnce() throws Exception {
+        List<Made> made = sample(47, 2_000);
+        Events events = events(new WriteGate(16, 1));
+        Digest second = new Digest(db, List.of(rollups));
+        digest.start();
+        second.start();
+        List<CompletableFuture<Void>> senders = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            List<Made> part = made.subList(t * 500, (t + 1) * 500);
+            senders.add(CompletableFuture.runAsync(() -> send(events, part, new Random(part.hashCode()))));
+        }
+        for (CompletableFuture<Void> f : senders) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        second.close();
+        digest.close();
+        Map<String, List<List<String>>> folded = stored();
+        digest.settled(rollups::rebuild);
+        assertThat(stored()).isEqualTo(folded);
+    }
+
+    private long rows(String table) {
+        Long n = db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return n;
+    }
+
+    /** The rollup tables as they are once every acknowledged event is folded in. */
     private Map<String, List<List<String>>> snapshot() {
+        digest.catchUp();
+        return stored();
+    }
+
+    /** The rollup tables as stored right now. */
+    private Map<String, List<List<String>>> stored() {
         Map<String, List<List<String>>> tables = new TreeMap<>();
         for (String table : List.of("rollup_tip_days", "rollup_tip_learners", "rollup_walkthrough_learners", "rollup_search_days", "rollup_lost_days",
                 "rollup_page_days")) {

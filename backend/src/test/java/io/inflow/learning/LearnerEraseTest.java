@@ -31,11 +31,13 @@ class LearnerEraseTest {
     }
 
     private static long learners(Server server) {
+        server.inflow.digest().catchUp();
         long n = server.inflow.database().read(h -> h.createQuery("SELECT COALESCE(SUM(learners), 0) FROM rollup_tip_days").mapTo(Long.class).one());
         return n;
     }
 
     private static long shown(Server server) {
+        server.inflow.digest().catchUp();
         long n = server.inflow.database().read(h -> h.createQuery("SELECT COALESCE(SUM(shown), 0) FROM rollup_tip_days").mapTo(Long.class).one());
         return n;
     }

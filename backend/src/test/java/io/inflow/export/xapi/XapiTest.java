@@ -11,6 +11,7 @@ import io.inflow.apps.App;
 import io.inflow.apps.Apps;
 import io.inflow.events.Event;
 import io.inflow.events.EventBatch;
+import io.inflow.events.Digest;
 import io.inflow.events.Events;
 import io.inflow.events.WriteGate;
 import io.inflow.export.EventFeed;
@@ -135,7 +136,9 @@ class XapiTest {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open(Databases.sqlite())) {
             App app = new Apps(db, new Ids(clock), clock, JSON).create("CRM", List.of(HOME));
-            Events events = new Events(db, clock, new Rollups(db, JSON), new WriteGate(4, 1));
+            Rollups rollups = new Rollups(JSON);
+            Events events = new Events(db, clock, new WriteGate(4, 1), rollups, new Digest(db, List.of(rollups)),
+                    new io.inflow.learners.LearnerTraits(JSON));
             Set<String> expected = new TreeSet<>();
             ingest(events, app, 130, expected);
             LrsPush push = new LrsPush(new EventFeed(db, clock, Duration.ZERO), new Statements(JSON, "https://inflow.example.com", a -> HOME),

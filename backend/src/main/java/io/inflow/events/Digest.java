@@ -1,0 +1,204 @@
+package io.inflow.events;
+
+import io.inflow.store.Database;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+
+/**
+ * Folds stored events into what is derived from them (the analytics rollups, the learners' memory)
+ * after the ingest commit instead of inside it. Ingestion then holds the one SQLite writer only to
+ * store events and queue their ids (in the same transaction, so none is lost or folded twice); the
+ * digest folds the queue on its own thread twice a second, thousands of events per
+ * transaction, where many events of the same tip and day become one update. Whatever reads derived
+ * data calls {@link #catchUp} first, so a read still sees every event acknowledged before it.
+ */
+public final class Digest implements AutoCloseable {
+    /** Something kept from events: it adds newly stored events on the caller's transaction, never the same event twice. */
+    public interface Fold {
+        void add(Handle h, List<Event> stored);
+    }
+
+    private static final long EVERY_MS = 500;
+    /** Queue rows per transaction: a row holds one ingest transaction's events (at most a few thousand). */
+    private static final int ROWS_PER_FOLD = 32;
+    private static final int IDS_PER_QUERY = 500;
+    /** Events this server queued are kept in memory until folded, up to this many; beyond, they are read back. */
+    private static final int KEPT_EVENTS = 200_000;
+
+    private final Database db;
+    private final List<Fold> folds;
+    /** The events of queue rows this server wrote, by seq: folding them needs no read of the events table. */
+    private final Map<Long, List<Event>> kept = new ConcurrentHashMap<>();
+    private final AtomicInteger keptEvents = new AtomicInteger();
+    private ScheduledExecutorService timer;
+
+    public Digest(Database db, List<Fold> folds) {
+        this.db = db;
+        this.folds = List.copyOf(folds);
+    }
+
+    /** Folds on a background thread from now on (a server does; a command-line tool only catches up). */
+    public synchronized void start() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "inflow-digest");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::foldInBackground, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Queues events just stored, on the ingesting transaction. */
+    void enqueue(Handle h, List<Event> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        StringBuilder ids = new StringBuilder(stored.size() * 37);
+        for (Event e : stored) {
+            if (ids.length() > 0) {
+                ids.append(',');
+            }
+            ids.append(e.id());
+        }
+        long seq = h.createUpdate("INSERT INTO digest_queue (event_ids) VALUES (:ids)").bind("ids", ids.toString())
+                .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
+        if (keptEvents.addAndGet(stored.size()) <= KEPT_EVENTS) {
+            // kept before the commit makes the row visible, so the digest never sees the row without its events
+            kept.put(seq, List.copyOf(stored));
+            h.afterRollback(() -> forget(seq));
+        } else {
+            keptEvents.addAndGet(-stored.size());
+        }
+    }
+
+    /** Folds every event queued before this call, so what is read next counts them. Cheap when nothing waits. */
+    public void catchUp() {
+        Long last = db.read(h -> h.createQuery("SELECT MAX(seq) FROM digest_queue").mapTo(Long.class).one());
+        if (last == null) {
+            return;
+        }
+        while (db.write(h -> foldSome(h, last, false)) > 0) {
+            // more queued rows up to the last one seen
+        }
+    }
+
+    /**
+     * Runs work in a write transaction in which nothing is waiting to be folded and nothing can be queued
+     * until it commits: for recomputing derived data from all events without counting any twice.
+     */
+    public <R, X extends Exception> R settled(HandleCallback<R, X> work) throws X {
+        return db.write(h -> {
+            if (db.dialect() == Database.Dialect.POSTGRESQL) {
+                // blocks ingest transactions from queueing (and other servers from folding) until this one commits
+                h.execute("LOCK TABLE digest_queue IN SHARE ROW EXCLUSIVE MODE");
+            }
+            while (foldSome(h, Long.MAX_VALUE, false) > 0) {
+                // fold everything queued inside this transaction
+            }
+            return work.withHandle(h);
+        });
+    }
+
+    private void foldInBackground() {
+        try {
+            // a round that found fewer rows than it can take has caught up: the rest waits for the next
+            // round, so rows gather into larger transactions instead of one each as they arrive
+            while (db.write(h -> foldSome(h, Long.MAX_VALUE, true)) == ROWS_PER_FOLD) {
+                // a backlog: keep going
+            }
+        } catch (RuntimeException e) {
+            // the rows stay queued and the next round (or a reader's catch-up) folds them
+            org.slf4j.LoggerFactory.getLogger(Digest.class).warn("folding events failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Folds the oldest queued rows up to seq last and deletes them, on one transaction; answers how many
+     * rows it took. On PostgreSQL the rows are locked, so two servers never fold the same row; a background
+     * round skips rows another server holds, a reader's catch-up waits for them.
+     */
+    private int foldSome(Handle h, long last, boolean skipLocked) {
+        String lock = db.dialect() == Database.Dialect.POSTGRESQL ? (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE") : "";
+        List<Long> seqs = new ArrayList<>();
+        // per row, in queue order: the events kept in memory, or null and the ids to read back
+        List<List<Event>> keptPerRow = new ArrayList<>();
+        List<List<String>> idsPerRow = new ArrayList<>();
+        h.createQuery("SELECT seq, event_ids FROM digest_queue WHERE seq <= :last ORDER BY seq LIMIT :rows" + lock)
+                .bind("last", last).bind("rows", ROWS_PER_FOLD)
+                .map((rs, ctx) -> {
+                    seqs.add(rs.getLong(1));
+                    List<Event> mine = kept.get(rs.getLong(1));
+                    keptPerRow.add(mine);
+                    idsPerRow.add(mine != null ? List.of() : Arrays.asList(rs.getString(2).split(",")));
+                    return null;
+                })
+                .list();
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        Map<String, Event> read = read(h, idsPerRow.stream().flatMap(List::stream).toList());
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < seqs.size(); i++) {
+            if (keptPerRow.get(i) != null) {
+                events.addAll(keptPerRow.get(i));
+            } else {
+                // events erased since they were queued are gone from the table and are left out
+                idsPerRow.get(i).stream().map(read::get).filter(java.util.Objects::nonNull).forEach(events::add);
+            }
+        }
+        h.afterCommit(() -> seqs.forEach(this::forget));
+        if (!events.isEmpty()) {
+            for (Fold fold : folds) {
+                fold.add(h, events);
+            }
+        }
+        h.createUpdate("DELETE FROM digest_queue WHERE seq IN (<seqs>)").bindList("seqs", seqs).execute();
+        return seqs.size();
+    }
+
+    private void forget(long seq) {
+        List<Event> gone = kept.remove(seq);
+        if (gone != null) {
+            keptEvents.addAndGet(-gone.size());
+        }
+    }
+
+    /** The events still stored under these ids, by id. */
+    private static Map<String, Event> read(Handle h, List<String> ids) {
+        Map<String, Event> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            h.createQuery("SELECT " + Event.COLUMNS + " FROM events WHERE id IN (<ids>)")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .map((rs, ctx) -> Event.read(rs))
+                    .forEach(e -> byId.put(e.id(), e));
+        }
+        return byId;
+    }
+
+    /** Stops the background thread and folds what is left, so a cleanly stopped server leaves nothing queued. */
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            // a round in progress finishes: interrupting it mid-transaction would only roll it back
+            timer.shutdown();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            timer = null;
+        }
+        catchUp();
+    }
+}

@@ -1,0 +1,120 @@
+package io.inflow.learning;
+
+import io.inflow.events.Digest;
+import io.inflow.events.Event;
+import io.inflow.store.Database;
+import io.inflow.store.Times;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Learners' memory of tips from what they do: views, dismissals and completions (answers to checks
+ * go through {@link Learning#answer}); the first view is an FSRS review rated Good, as is the view of
+ * a due reinforce-tip without a check. Kept by the {@link Digest} from newly stored events.
+ */
+public final class MemoryUpdates implements Digest.Fold {
+    private final Database db;
+    private final Fsrs fsrs = new Fsrs(Fsrs.Parameters.inflow());
+
+    public MemoryUpdates(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void add(Handle h, List<Event> stored) {
+        Map<String, List<Event>> byApp = new LinkedHashMap<>();
+        stored.forEach(e -> byApp.computeIfAbsent(e.appId(), k -> new ArrayList<>()).add(e));
+        byApp.forEach((appId, events) -> add(h, appId, events));
+    }
+
+    private record LearnerWeek(String learner, String week) {}
+
+    private static final List<String> MEMORY_EVENTS = List.of("tip_shown", "tip_dismissed", "tip_completed");
+
+    /**
+     * Folds a batch into memories with a few statements whatever its size: the tips' facts and the
+     * learners' memories are read at once (locked on PostgreSQL), changed in event order, and the
+     * changed ones written in one batch, as are the learning seconds per learner and week.
+     */
+    private void add(Handle h, String appId, List<Event> inserted) {
+        Map<String, List<Event>> byLearner = new TreeMap<>();
+        Set<String> tipIds = new TreeSet<>();
+        for (Event e : inserted) {
+            if (e.learnerHash() != null && e.tipId() != null && MEMORY_EVENTS.contains(e.type())) {
+                byLearner.computeIfAbsent(e.learnerHash(), k -> new ArrayList<>()).add(e);
+                tipIds.add(e.tipId());
+            }
+        }
+        if (byLearner.isEmpty()) {
+            return;
+        }
+        Map<String, TipFacts> facts = facts(h, appId, tipIds);
+        List<Memories.Saved> changed = new ArrayList<>();
+        Map<LearnerWeek, Integer> seconds = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
+        byLearner.forEach((learner, events) -> {
+            Set<String> tips = new TreeSet<>();
+            events.forEach(e -> tips.add(e.tipId()));
+            Map<String, Memory> memories = Memories.findForUpdate(h, db.dialect(), appId, learner, tips);
+            Set<String> touched = new TreeSet<>();
+            for (Event e : events) {
+                Instant at = Times.parse(e.occurredAt());
+                Memory before = memories.getOrDefault(e.tipId(), Memory.empty(e.tipId()));
+                Memory after = switch (e.type()) {
+                    case "tip_shown" -> {
+                        TipFacts tip = facts.get(e.tipId());
+                        if (tip == null) {
+                            yield before;
+                        }
+                        seconds.merge(new LearnerWeek(learner, Learning.week(at)), Learning.SECONDS_PER_VIEW, Integer::sum);
+                        Memory seen = before.viewed(at);
+                        boolean first = before.card() == null;
+                        boolean dueAgain = tip.reinforce() && !tip.hasCheck() && before.dueAt(at);
+                        yield first || dueAgain ? seen.reviewed(review(before.card(), at, Fsrs.Rating.GOOD)) : seen;
+                    }
+                    case "tip_dismissed" -> before.dismissed(at);
+                    default -> before.completed(at);
+                };
+                if (after != before) {
+                    memories.put(e.tipId(), after);
+                    touched.add(e.tipId());
+                }
+            }
+            touched.forEach(tip -> changed.add(new Memories.Saved(learner, memories.get(tip))));
+        });
+        Memories.saveAll(h, appId, changed);
+        if (!seconds.isEmpty()) {
+            PreparedBatch add = h.prepareBatch(Learning.ADD_SECONDS);
+            seconds.forEach((key, s) -> add.bind("app", appId).bind("learner", key.learner()).bind("week", key.week()).bind("seconds", s).add());
+            add.execute();
+        }
+    }
+
+    private record TipFacts(boolean reinforce, boolean hasCheck) {}
+
+    /** The facts of those of the tips that exist in the app, by id. */
+    private static Map<String, TipFacts> facts(Handle h, String appId, Collection<String> tipIds) {
+        Map<String, TipFacts> facts = new HashMap<>();
+        h.createQuery("""
+                        SELECT id, reinforce, CASE WHEN check_json IS NULL THEN 0 ELSE 1 END AS has_check
+                        FROM tips WHERE app_id = :app AND id IN (<ids>)""")
+                .bind("app", appId).bindList("ids", List.copyOf(tipIds))
+                .map((rs, c) -> facts.put(rs.getString("id"), new TipFacts(rs.getInt("reinforce") != 0, rs.getInt("has_check") != 0)))
+                .list();
+        return facts;
+    }
+
+    private Fsrs.Card review(Fsrs.Card card, Instant at, Fsrs.Rating rating) {
+        return fsrs.review(card == null ? Fsrs.Card.fresh(at) : card, at, rating);
+    }
+}
