@@ -54,7 +54,8 @@ public final class IngestBench {
 
     private static double throughApi(String databaseUrl, List<BenchRows.Row> rows, int senders) throws Exception {
         try (Server server = Server.start(databaseUrl, false)) {
-            com.fasterxml.jackson.databind.JsonNode app = server.admin().post("/api/v1/apps", Map.of("name", "Bench", "allowedOrigins", List.of())).json();
+            io.inflow.testing.Http admin = server.admin();
+            com.fasterxml.jackson.databind.JsonNode app = admin.post("/api/v1/apps", Map.of("name", "Bench", "allowedOrigins", List.of())).json();
             String key = app.get("siteKey").asText();
             // the rows' tips exist and are published (every fifth reinforced), so views update learners' memory as they would
             Map<String, String> tipIds = new java.util.HashMap<>();
@@ -62,8 +63,8 @@ public final class IngestBench {
                 Map<String, Object> tip = Map.of("appId", app.get("id").asText(), "title", "Bench tip " + k, "body", "Enter the **net** amount.",
                         "presentation", "tooltip", "placement", "right", "pageRule", "/opportunities/*", "reinforce", k % 5 == 0,
                         "anchor", Map.of("v", 1, "tag", "input", "selectors", List.of(Map.of("css", "#amount-" + k, "count", 1))));
-                String id = server.admin().post("/api/v1/tips", tip).json().get("id").asText();
-                server.admin().post("/api/v1/tips/" + id + "/publish", null);
+                String id = admin.post("/api/v1/tips", tip).json().get("id").asText();
+                admin.post("/api/v1/tips/" + id + "/publish", null);
                 tipIds.put("tip_" + k, id);
             }
             List<String> bodies = new ArrayList<>();

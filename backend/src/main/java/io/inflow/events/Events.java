@@ -77,8 +77,9 @@ public final class Events {
      * stored (by an earlier transaction or an earlier batch of this group) is skipped, and only new
      * events are queued for the {@link Digest} (rollups, learning memory).
      */
-    private List<Integer> write(List<Checked> group) {
+    private List<Integer> write(java.util.function.Supplier<List<Checked>> waiting) {
         return retryingConflicts(() -> db.write(h -> {
+            List<Checked> group = waiting.get();
             List<Integer> counts = new ArrayList<>();
             List<Event> all = new ArrayList<>();
             for (Checked c : group) {

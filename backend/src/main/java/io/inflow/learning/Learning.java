@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -101,7 +100,9 @@ public final class Learning {
     /** The ISO week of a time in UTC, as 2026-W48. */
     public static String week(Instant at) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        return String.format(Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        // by hand: it runs for every view a digest folds
+        return day.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
     }
 
     // ---- checks ----
