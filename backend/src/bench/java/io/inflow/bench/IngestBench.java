@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PostgreSQL, beside a plain-JDBC insert of the same rows in batches of the same size, same run.
  * The API's figure runs until the last event is also folded into the rollups and learners' memory
  * (the digest), not only acknowledged; both times are printed, with the CPU seconds each kind of
- * thread used meanwhile. Arguments: [events, default 200000] [senders, default 4] [stores, default sqlite,postgresql].
+ * thread used meanwhile. Arguments: [events, default 200000] [senders, default 16: the server meets many browsers at once] [stores, default sqlite,postgresql].
  */
 public final class IngestBench {
     private static final int BATCH = 500;
@@ -35,7 +35,7 @@ public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         List<String> stores = List.of((args.length > 2 ? args[2] : "sqlite,postgresql").split(","));
         List<BenchRows.Row> rows = BenchRows.make(count, 42);
         System.out.printf("ingestion of %,d events, batches of %d, %d senders%n", count, BATCH, senders);

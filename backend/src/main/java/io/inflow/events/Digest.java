@@ -32,8 +32,8 @@ public final class Digest implements AutoCloseable {
     /** Queue rows per transaction: a row holds one ingest transaction's events (at most a few thousand). */
     private static final int ROWS_PER_FOLD = 32;
     private static final int IDS_PER_QUERY = 500;
-    /** Events this server queued are kept in memory until folded, up to this many; beyond, they are read back. */
-    private static final int KEPT_EVENTS = 200_000;
+    /** Events this server queued are kept in memory until folded, up to this many (some 40 MB); beyond, they are read back. */
+    private static final int KEPT_EVENTS = 100_000;
 
     private final Database db;
     private final List<Fold> folds;
