@@ -113,11 +113,13 @@ abstract class ApiContract extends StoreContract {
     void aBatchWithOneBadEventWritesNothing() {
         String good = UUID.randomUUID().toString();
         Map<String, Object> batch = Map.of("key", siteKey, "events", List.of(event(good, "tip_shown"),
-                Map.of("id", "not-a-uuid", "type", "tip_exploded", "at", "yesterday")));
+                Map.of("id", "not-a-uuid", "type", "tip_exploded", "at", "yesterday"),
+                Map.of("id", UUID.randomUUID().toString(), "at", Instant.now().toString())));
         Http.Response r = server.http().post("/api/v1/events", batch);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(r.json().get("errors").findValuesAsText("field")).contains("events[1].id", "events[1].type", "events[1].at");
+        assertThat(r.json().get("errors").findValuesAsText("field")).contains("events[1].id", "events[1].type", "events[1].at", "events[2].type")
+                .doesNotContain("events[2].id", "events[2].at");
         assertThat(admin.get("/api/v1/exports/events?format=ndjson&app=" + appId).body()).doesNotContain(good);
     }
 

@@ -28,8 +28,8 @@ import org.jdbi.v3.core.Handle;
  * Ingestion: a batch is checked whole, then written in one transaction (together with the
  * batches that arrived while the previous transaction committed: {@link GroupCommit}) where an
  * id already stored is skipped and only new events are queued for the {@link Digest}, and
- * acknowledged only after the commit. Writers wait in a bounded queue; when it is full the batch is refused with
- * 429 and the overlay tries again later.
+ * acknowledged only after the commit. Writers wait in a bounded queue; when it is full the batch
+ * is refused with 429 and the overlay tries again later.
  */
 public final class Events {
     public static final int MAX_EVENTS = 500;
@@ -193,7 +193,7 @@ public final class Events {
             String data = in.data() == null || in.data().isNull() ? null : in.data().toString();
             boolean dataOk = in.data() == null || in.data().isNull() || in.data().isObject() && data.length() <= MAX_DATA;
             boolean fresh = occurred != null && !occurred.isBefore(oldest) && !occurred.isAfter(newest);
-            if (id == null || !Event.TYPES.contains(in.type()) || !dataOk || !fresh
+            if (id == null || in.type() == null || !Event.TYPES.contains(in.type()) || !dataOk || !fresh
                     || in.tipId() != null && in.tipId().length() > 64 || in.url() != null && in.url().length() > 4096) {
                 // the field names are only spelled out for a batch that is refused
                 String at = "events[" + i + "]";
