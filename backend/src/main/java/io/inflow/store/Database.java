@@ -73,6 +73,9 @@ public final class Database implements AutoCloseable {
         // the WAL is copied into the database file by Checkpoints in the background, not by whichever
         // write happens to cross the threshold while every other write waits for it
         config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+        // 64 MB of page cache per connection instead of 2 MB: the indexes that events, memories and
+        // rollups update stay in memory instead of being read back from the file at every commit
+        config.setCacheSize(-64_000);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl(url);
         HikariConfig hikari = new HikariConfig();

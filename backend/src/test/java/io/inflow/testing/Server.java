@@ -23,7 +23,14 @@ public final class Server implements AutoCloseable {
 
     /** A server whose time is the given clock (a {@link TestClock} lets the test move it). */
     public static Server start(String databaseUrl, boolean demo, java.time.Clock clock) {
-        Settings settings = new Settings(0, Path.of("unused"), databaseUrl, ADMIN_EMAIL, ADMIN_PASSWORD, demo);
+        return start(new Settings(0, Path.of("unused"), databaseUrl, ADMIN_EMAIL, ADMIN_PASSWORD, demo), clock);
+    }
+
+    /** A server with these settings (their port, data directory and admin are replaced by the test's). */
+    public static Server start(Settings given, java.time.Clock clock) {
+        Settings settings = new Settings(0, Path.of("unused"), given.databaseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD, given.demo(),
+                given.trustedProxies(), given.limits());
+        boolean demo = settings.demo();
         Inflow inflow = Inflow.create(settings, clock).listen();
         inflow.ensureAdmin();
         if (demo) {
