@@ -117,6 +117,7 @@ public final class Digest implements AutoCloseable {
             while (db.write(h -> foldSome(h, Long.MAX_VALUE, true)) == ROWS_PER_FOLD) {
                 // a backlog: keep going
             }
+            forgetFoldedElsewhere();
         } catch (RuntimeException e) {
             // the rows stay queued and the next round (or a reader's catch-up) folds them
             org.slf4j.LoggerFactory.getLogger(Digest.class).warn("folding events failed: {}", e.getMessage());
@@ -165,6 +166,22 @@ public final class Digest implements AutoCloseable {
         }
         h.createUpdate("DELETE FROM digest_queue WHERE seq IN (<seqs>)").bindList("seqs", seqs).execute();
         return seqs.size();
+    }
+
+    /**
+     * Drops kept events whose rows another server folded (PostgreSQL): everything below the oldest row
+     * still queued. A row of a transaction still in flight may go too; it is then read back when folded.
+     */
+    private void forgetFoldedElsewhere() {
+        if (kept.isEmpty()) {
+            return;
+        }
+        Long oldest = db.read(h -> h.createQuery("SELECT MIN(seq) FROM digest_queue").mapTo(Long.class).one());
+        for (Long seq : List.copyOf(kept.keySet())) {
+            if (oldest == null || seq < oldest) {
+                forget(seq);
+            }
+        }
     }
 
     private void forget(long seq) {
