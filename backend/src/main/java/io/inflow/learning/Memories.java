@@ -61,14 +61,23 @@ final class Memories {
                 learning_steps = excluded.learning_steps, due_at = excluded.due_at, last_review_at = excluded.last_review_at"""
             .formatted(COLUMNS);
 
-    /** One learner's memories, locked as {@link #findForUpdate} locks one, keyed by tip (tips without a row are absent). */
-    static Map<String, Memory> findForUpdate(Handle h, Database.Dialect dialect, String appId, String learner, Collection<String> tipIds) {
+    /**
+     * Several learners' memories of some tips, locked as {@link #findForUpdate} locks one, by learner and
+     * then tip (learners without a row are absent): one statement per 500 learners instead of one each.
+     */
+    static Map<String, Map<String, Memory>> findForUpdate(Handle h, Database.Dialect dialect, String appId, List<String> learners,
+                                                          Collection<String> tipIds) {
         String lock = dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE" : "";
-        Map<String, Memory> found = new HashMap<>();
-        h.createQuery("SELECT " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash = :learner AND tip_id IN (<tips>)"
-                        + " ORDER BY tip_id" + lock)
-                .bind("app", appId).bind("learner", learner).bindList("tips", List.copyOf(tipIds)).map(MAPPER)
-                .forEach(m -> found.put(m.tipId(), m));
+        Map<String, Map<String, Memory>> found = new HashMap<>();
+        for (int from = 0; from < learners.size(); from += 500) {
+            h.createQuery("SELECT learner_hash, " + COLUMNS + " FROM memories WHERE app_id = :app AND learner_hash IN (<learners>)"
+                            + " AND tip_id IN (<tips>) ORDER BY learner_hash, tip_id" + lock)
+                    .bind("app", appId).bindList("learners", learners.subList(from, Math.min(learners.size(), from + 500)))
+                    .bindList("tips", List.copyOf(tipIds))
+                    .map((rs, c) -> found.computeIfAbsent(rs.getString("learner_hash"), k -> new HashMap<>()).put(rs.getString("tip_id"),
+                            MAPPER.map(rs, c)))
+                    .list();
+        }
         return found;
     }
 

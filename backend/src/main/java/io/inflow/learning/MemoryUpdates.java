@@ -62,10 +62,10 @@ public final class MemoryUpdates implements Digest.Fold {
         Map<String, TipFacts> facts = facts(h, appId, tipIds);
         List<Memories.Saved> changed = new ArrayList<>();
         Map<LearnerWeek, Integer> seconds = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
+        // every learner's memories of these tips in a few statements (in learner order, as locks are taken)
+        Map<String, Map<String, Memory>> stored = Memories.findForUpdate(h, db.dialect(), appId, List.copyOf(byLearner.keySet()), tipIds);
         byLearner.forEach((learner, events) -> {
-            Set<String> tips = new TreeSet<>();
-            events.forEach(e -> tips.add(e.tipId()));
-            Map<String, Memory> memories = Memories.findForUpdate(h, db.dialect(), appId, learner, tips);
+            Map<String, Memory> memories = stored.computeIfAbsent(learner, k -> new HashMap<>());
             Set<String> touched = new TreeSet<>();
             for (Event e : events) {
                 Instant at = Times.parse(e.occurredAt());
