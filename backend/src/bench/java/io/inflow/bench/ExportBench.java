@@ -3,17 +3,14 @@ package io.inflow.bench;
 import io.inflow.export.EventExport;
 import io.inflow.export.EventFilter;
 import io.inflow.store.Database;
-import io.inflow.store.Times;
 import io.inflow.testing.Databases;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,7 +34,7 @@ public final class ExportBench {
         String store = args.length > 1 ? args[1] : "sqlite";
         try (Database db = Database.open(store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql())) {
             long fillStart = System.nanoTime();
-            fill(db, count);
+            EventFill.fill(db, count);
             System.out.printf("%s: %,d events stored in %.1f s%n", store, count, (System.nanoTime() - fillStart) / 1e9);
             double read = plainRead(db);
             System.out.printf("plain JDBC read          %,12.0f rows/s%n", read);
@@ -57,23 +54,6 @@ public final class ExportBench {
             }
         }
         System.exit(0);
-    }
-
-    private static void fill(Database db, long count) throws Exception {
-        try (Connection c = db.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            List<BenchRows.Row> sample = BenchRows.make(10_000, 7);
-            String received = Times.format(Instant.now());
-            try (PreparedStatement insert = c.prepareStatement(BenchRows.INSERT)) {
-                for (long i = 0; i < count; i++) {
-                    BenchRows.add(insert, new java.util.UUID(i, 42).toString(), sample.get((int) (i % sample.size())), received);
-                    if ((i + 1) % 10_000 == 0 || i == count - 1) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-            }
-        }
     }
 
     private static double plainRead(Database db) throws Exception {
