@@ -46,7 +46,8 @@ final class EventLines {
      */
     private static String csvCell(String c, Database.Dialect dialect) {
         String sqlite = dialect == Database.Dialect.SQLITE ? "instr(" : "strpos(";
-        String quote = sqlite + c + ", ',') > 0 OR " + sqlite + c + ", '\"') > 0 OR " + sqlite + c + ", " + chr(dialect, 10) + ") > 0 OR "
+        // a quote first: data (JSON) nearly always has one, and OR stops at the first true
+        String quote = sqlite + c + ", '\"') > 0 OR " + sqlite + c + ", ',') > 0 OR " + sqlite + c + ", " + chr(dialect, 10) + ") > 0 OR "
                 + sqlite + c + ", " + chr(dialect, 13) + ") > 0";
         String formula = codePoint(c, dialect) + " IN " + FORMULA_STARTS;
         // SQLite compares text byte by byte: from 'A' up, or a digit first, is never a formula
