@@ -32,10 +32,13 @@ public final class ExportBench {
         }
         long count = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         String store = args.length > 1 ? args[1] : "sqlite";
-        try (Database db = Database.open(store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql())) {
+        String url = store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql();
+        try (Database db = Database.open(url)) {
+            System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             long fillStart = System.nanoTime();
             EventFill.fill(db, count);
-            System.out.printf("%s: %,d events stored in %.1f s%n", store, count, (System.nanoTime() - fillStart) / 1e9);
+            double fill = (System.nanoTime() - fillStart) / 1e9;
+            System.out.printf("%s: %,d events stored in %.1f s (%,.0f rows/s)%n", store, count, fill, count / fill);
             double read = plainRead(db);
             System.out.printf("plain JDBC read          %,12.0f rows/s%n", read);
             EventExport export = new EventExport(db, new io.inflow.web.Json().mapper());
@@ -51,6 +54,12 @@ public final class ExportBench {
                 }
                 System.out.printf("export %-6s            %,12.0f rows/s   %,d MB written   peak heap %,d MB (max %,d MB)%n", format,
                         rows / seconds, sink.bytes >> 20, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+            System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } finally {
+            if (url.startsWith("jdbc:sqlite:")) {
+                // ten million events take gigabytes: the database goes with the run
+                deleteDirectory(Path.of(url.substring("jdbc:sqlite:".length())).getParent());
             }
         }
         System.exit(0);
@@ -80,6 +89,14 @@ public final class ExportBench {
                 throw new IllegalStateException("nothing read");
             }
             return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void deleteDirectory(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
         }
     }
 
