@@ -6,7 +6,6 @@ import io.inflow.events.Event;
 import io.inflow.export.xapi.Statements;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.statement.Query;
@@ -58,7 +58,7 @@ public final class EventExport {
 
     /** How many events the filter matches (for a progress bar). */
     public long count(EventFilter filter) {
-        return db.read(h -> bind(h.createQuery("SELECT COUNT(*) FROM events" + conditions(filter)), filter)
+        return db.read(h -> bind(h.createQuery(where(filter).insert(0, "SELECT COUNT(*)").toString()), filter)
                 .mapTo(Long.class).one());
     }
 
@@ -71,25 +71,78 @@ public final class EventExport {
     }
 
     /**
-     * Writes every matching event; progress receives the running row count as rows are written
-     * (every few thousand). Answers the count. CSV and NDJSON lines are made by the database
-     * ({@link EventLines}); on SQLite they are read in rowid ranges on two connections at once
-     * ({@link RowidRanges}) and written in order.
+     * Writes every matching event; progress receives the running row count as rows are written.
+     * Answers the count. On SQLite, CSV and NDJSON lines are made by the database ({@link EventLines})
+     * and read in rowid ranges on two connections ({@link RowidRanges}): reading nine strings per row
+     * through its driver is what bounds speed there. PostgreSQL's driver reads strings faster than
+     * the server can format lines, so there (and for xAPI) rows are formatted here.
      */
     public long write(EventFilter filter, Format format, OutputStream out, LongConsumer progress) {
-        if (format == Format.XAPI) {
-            return writeStatements(filter, out, progress);
+        if (format != Format.XAPI && db.dialect() == Database.Dialect.SQLITE) {
+            return writeLines(filter, format, out, progress);
         }
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        try {
+            if (format == Format.CSV) {
+                writer.write(String.join(",", COLUMNS));
+                writer.write("\r\n");
+            } else if (format == Format.XAPI) {
+                if (statements == null) {
+                    throw new IllegalStateException("this export was made without xAPI statements");
+                }
+                writer.write('[');
+            }
+            JsonGenerator json = mapper.getFactory().createGenerator(writer);
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            long count = db.stream(h -> bind(h.createQuery(sql(filter, db.dialect())), filter).setFetchSize(FETCH).scanResultSet((supplier, ctx) -> {
+                ResultSet rs = supplier.get();
+                long rows = 0;
+                boolean first = true;
+                while (rs.next()) {
+                    // rows are written as read, by column position: no object per row but the cells' strings
+                    try {
+                        if (format == Format.CSV) {
+                            csvRow(writer, rs);
+                        } else if (format == Format.NDJSON) {
+                            jsonRow(json, writer, rs);
+                        } else {
+                            var statement = statements.of(Event.read(rs));
+                            if (statement.isPresent()) {
+                                writer.write(first ? "\n" : ",\n");
+                                writer.write(mapper.writeValueAsString(statement.get()));
+                                first = false;
+                            }
+                        }
+                    } catch (IOException io) {
+                        throw new UncheckedIOException(io);
+                    }
+                    if (++rows % FETCH == 0) {
+                        progress.accept(rows);
+                    }
+                }
+                return rows;
+            }));
+            json.close();
+            if (format == Format.XAPI) {
+                writer.write("\n]\n");
+            }
+            writer.flush();
+            progress.accept(count);
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long writeLines(EventFilter filter, Format format, OutputStream out, LongConsumer progress) {
         try {
             if (format == Format.CSV) {
                 out.write(CSV_HEADER);
-            } else {
-                out = new SkipFirstByte(out);
             }
-            String line = EventLines.line(format, db.dialect());
-            long count = db.dialect() == Database.Dialect.SQLITE
-                    ? RowidRanges.write(db, "events", "SELECT " + line, conditions(filter), q -> bind(q, filter), out, progress)
-                    : writeLines("SELECT " + line + " FROM events" + conditions(filter), filter, out, progress);
+            OutputStream lines = format == Format.NDJSON ? new SkipFirstByte(out) : out;
+            long count = RowidRanges.write(db, "events", "SELECT " + EventLines.line(format), conditions(filter),
+                    q -> bind(q, filter), lines, progress);
             out.flush();
             progress.accept(count);
             return count;
@@ -100,7 +153,7 @@ public final class EventExport {
 
     private static final byte[] CSV_HEADER = (String.join(",", COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8);
 
-    /** Leaves out the first byte written (the space in front of the first NDJSON line, see {@link EventLines}). */
+    /** Leaves out the first byte written: the space in front of the first NDJSON line (see {@link EventLines}). */
     private static final class SkipFirstByte extends FilterOutputStream {
         private boolean skipped;
 
@@ -120,76 +173,20 @@ public final class EventExport {
         public void write(byte[] b, int off, int len) throws IOException {
             if (!skipped && len > 0) {
                 skipped = true;
-                off++;
-                len--;
+                out.write(b, off + 1, len - 1);
+            } else {
+                out.write(b, off, len);
             }
-            out.write(b, off, len);
-        }
-    }
-
-    /** One cursor, each row's line copied as the database encoded it. */
-    private long writeLines(String sql, EventFilter filter, OutputStream out, LongConsumer progress) throws IOException {
-        BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-        long count = db.stream(h -> bind(h.createQuery(sql), filter).setFetchSize(FETCH).scanResultSet((supplier, ctx) -> {
-            ResultSet rs = supplier.get();
-            long rows = 0;
-            while (rs.next()) {
-                try {
-                    buffered.write(rs.getBytes(1));
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
-                }
-                if (++rows % FETCH == 0) {
-                    progress.accept(rows);
-                }
-            }
-            return rows;
-        }));
-        buffered.flush();
-        return count;
-    }
-
-    /** xAPI statements, made in Java from each event (events that make none are left out). */
-    private long writeStatements(EventFilter filter, OutputStream out, LongConsumer progress) {
-        if (statements == null) {
-            throw new IllegalStateException("this export was made without xAPI statements");
-        }
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        try {
-            writer.write('[');
-            long count = db.stream(h -> bind(h.createQuery(sql(filter, db.dialect())), filter).setFetchSize(FETCH).scanResultSet((supplier, ctx) -> {
-                ResultSet rs = supplier.get();
-                long rows = 0;
-                boolean first = true;
-                while (rs.next()) {
-                    var statement = statements.of(Event.read(rs));
-                    if (statement.isPresent()) {
-                        try {
-                            writer.write(first ? "\n" : ",\n");
-                            writer.write(mapper.writeValueAsString(statement.get()));
-                        } catch (IOException io) {
-                            throw new UncheckedIOException(io);
-                        }
-                        first = false;
-                    }
-                    if (++rows % FETCH == 0) {
-                        progress.accept(rows);
-                    }
-                }
-                return rows;
-            }));
-            writer.write("\n]\n");
-            writer.flush();
-            progress.accept(count);
-            return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     /** The query of an export: public, so the export benchmark's plain JDBC baseline reads exactly the same. */
     public static String sql(EventFilter filter, Database.Dialect dialect) {
-        return SELECTED + " FROM events" + conditions(filter) + order(dialect);
+        return where(filter).insert(0, SELECTED).append(order(dialect)).toString();
+    }
+
+    private static StringBuilder where(EventFilter filter) {
+        return new StringBuilder(" FROM events").append(conditions(filter));
     }
 
     private static String conditions(EventFilter filter) {
@@ -199,6 +196,17 @@ public final class EventExport {
         if (filter.appId() != null) sql.append(" AND app_id = :app");
         if (filter.type() != null) sql.append(" AND type = :type");
         return sql.toString();
+    }
+
+    /** The columns of {@link Event#COLUMNS}, in order, as CSV cells (the learner hash under "learner"). */
+    private static void csvRow(Writer w, ResultSet rs) throws IOException, SQLException {
+        for (int i = 1; i <= COLUMNS.size(); i++) {
+            if (i > 1) {
+                w.write(',');
+            }
+            writeCsvCell(w, rs.getString(i));
+        }
+        w.write("\r\n");
     }
 
     /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
@@ -242,6 +250,12 @@ public final class EventExport {
         }
         w.write(value, from, value.length() - from);
         w.write('"');
+    }
+
+    private static void jsonRow(JsonGenerator g, Writer w, ResultSet rs) throws IOException, SQLException {
+        writeEvent(g, Event.read(rs));
+        g.flush();
+        w.write('\n');
     }
 
     /** One event as a JSON object, as exports and webhooks give it. */
