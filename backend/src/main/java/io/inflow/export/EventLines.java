@@ -30,26 +30,51 @@ final class EventLines {
         };
     }
 
+    /**
+     * Most rows have nothing to quote outside data, and one look at all their strings together
+     * tells: json_quote escapes a quote, LF and CR (with a backslash), so what is left to look for
+     * is a comma. Such a row only needs each cell's first character checked; any other row takes
+     * the full cell expression for every column.
+     */
     private static String csv() {
-        StringBuilder sql = new StringBuilder();
+        String all = strings();
+        StringBuilder plain = new StringBuilder();
+        StringBuilder full = new StringBuilder();
         for (Field f : FIELDS) {
-            sql.append(csvCell(f.column())).append(" || ',' || ");
+            plain.append(unquotedCell(f.column())).append(" || ',' || ");
+            full.append(csvCell(f.column())).append(" || ',' || ");
         }
-        return sql.append(csvCell("data")).append(" || char(13, 10)").toString();
+        return "CASE WHEN instr(json_quote(" + all + "), char(92)) = 0 AND instr(" + all + ", ',') = 0 THEN " + plain
+                + "'' ELSE " + full + "'' END || " + csvCell("data") + " || char(13, 10)";
+    }
+
+    /** The row's strings but data, one after the other (to look into all of them at once). */
+    private static String strings() {
+        StringBuilder all = new StringBuilder();
+        for (Field f : FIELDS) {
+            all.append(all.isEmpty() ? "" : " || ").append("coalesce(").append(f.column()).append(", '')");
+        }
+        return all.toString();
     }
 
     /**
-     * {@link EventExport#writeCsvCell} as SQL (null and empty both make an empty cell). The common
-     * case, nothing to quote and a letter or digit first, is decided by comparing bytes, which costs
-     * far less per row than a function call; a quote is looked for first, as data (JSON) nearly
-     * always has one and OR stops at the first true.
+     * {@link EventExport#writeCsvCell} as SQL (null and empty both make an empty cell); a quote is
+     * looked for first, as data (JSON) nearly always has one and OR stops at the first true.
      */
     private static String csvCell(String c) {
         String quote = "instr(" + c + ", '\"') > 0 OR instr(" + c + ", ',') > 0 OR instr(" + c + ", char(10)) > 0 OR instr(" + c + ", char(13)) > 0";
         String formula = "unicode(" + c + ") IN " + FORMULA_STARTS;
         return "CASE WHEN " + quote + " THEN '\"' || CASE WHEN " + formula + " THEN '''' ELSE '' END || replace(" + c + ", '\"', '\"\"') || '\"'"
-                + " WHEN " + c + " >= 'A' OR (" + c + " >= '0' AND " + c + " < ':') THEN " + c
-                + " WHEN " + formula + " THEN '''' || " + c
+                + " ELSE " + unquotedCell(c) + " END";
+    }
+
+    /**
+     * A cell with nothing to quote, where only a formula's first character matters. A letter or
+     * digit first is decided by comparing bytes, which costs far less per row than a function call.
+     */
+    private static String unquotedCell(String c) {
+        return "CASE WHEN " + c + " >= 'A' OR (" + c + " >= '0' AND " + c + " < ':') THEN " + c
+                + " WHEN unicode(" + c + ") IN " + FORMULA_STARTS + " THEN '''' || " + c
                 + " ELSE coalesce(" + c + ", '') END";
     }
 
@@ -57,34 +82,34 @@ final class EventLines {
      * Every line starts with a space, which the export leaves out before the first: the lines were
      * written with one Jackson generator, which puts its separator between root values in front of
      * every object but the first, and the format stays as it was.
+     *
+     * SQLite's json_quote agrees with Jackson except for the control characters it escapes with
+     * lower-case hex digits (Jackson writes upper case). One look at the quoted text of all the
+     * row's strings together finds those (a browser can send them in a URL or a tip id); such a row
+     * takes the slow line that escapes each character itself. A backslash is always char(92) here:
+     * Jdbi reads one in SQL text as an escape.
      */
     private static String ndjson() {
+        return "CASE WHEN json_quote(" + strings() + ") GLOB ('*' || char(92) || 'u00[01][a-f]*') THEN " + ndjson(EventLines::escaped)
+                + " ELSE " + ndjson(c -> "json_quote(" + c + ")") + " END";
+    }
+
+    private static String ndjson(java.util.function.UnaryOperator<String> string) {
         StringBuilder sql = new StringBuilder("' {");
         for (Field f : FIELDS) {
-            sql.append('"').append(f.json()).append("\":' || ").append(jsonString(f.column())).append(" || ',");
+            sql.append('"').append(f.json()).append("\":' || ").append(string.apply(f.column())).append(" || ',");
         }
         // data is the JSON text Jackson wrote when the event came in, copied as it is (writeRawValue)
         return sql.append("\"data\":' || coalesce(data, 'null') || '}' || char(10)").toString();
     }
 
-    /**
-     * A JSON string as Jackson writes it, or null. SQLite's json_quote agrees with Jackson except
-     * for the control characters it escapes with lower-case hex digits (Jackson writes upper case);
-     * a value with one of those, which a browser can send in a URL or a tip id, takes the slow path
-     * that escapes each character itself. A backslash is always char(92) here: Jdbi reads one in
-     * SQL text as an escape.
-     */
-    private static String jsonString(String c) {
-        return "CASE WHEN json_quote(" + c + ") GLOB ('*' || char(92) || 'u00[01][a-f]*') THEN " + escaped(c) + " ELSE json_quote(" + c + ") END";
-    }
-
-    /** Jackson's escaping spelled out: backslash and quote first, then every control character. */
+    /** A JSON string (or null) with Jackson's escaping spelled out: backslash and quote first, then every control character. */
     private static String escaped(String c) {
         String sql = "replace(replace(" + c + ", char(92), char(92, 92)), '\"', char(92) || '\"')";
         for (int ch = 0; ch < 0x20; ch++) {
             sql = "replace(" + sql + ", char(" + ch + "), char(92) || '" + jacksonEscape((char) ch) + "')";
         }
-        return "'\"' || " + sql + " || '\"'";
+        return "coalesce('\"' || " + sql + " || '\"', 'null')";
     }
 
     /** What follows the backslash when Jackson escapes a control character. */
