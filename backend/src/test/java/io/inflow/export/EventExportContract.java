@@ -26,9 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * CSV and NDJSON exports, whose lines the database makes, hold exactly what {@link EventExport#csvCell}
- * and {@link EventExport#writeEvent} write for the same rows, however hostile the stored text, and
- * keep filters and order across the rowid ranges SQLite reads them in. Runs on each store.
+ * CSV and NDJSON exports hold exactly what {@link EventExport#csvCell} and {@link EventExport#writeEvent}
+ * write for the same rows read as strings, however hostile the stored text (on SQLite the database
+ * makes each line, see {@link EventLines}), and keep filters and order across the rowid ranges
+ * SQLite reads them in. Runs on each store.
  */
 abstract class EventExportContract {
     private static final ObjectMapper MAPPER = new Json().mapper();
