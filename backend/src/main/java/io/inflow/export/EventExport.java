@@ -7,6 +7,7 @@ import io.inflow.export.xapi.Statements;
 import io.inflow.store.Database;
 import io.inflow.store.Times;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -142,13 +144,32 @@ public final class EventExport {
             }
             OutputStream lines = format == Format.NDJSON ? new SkipFirstByte(out) : out;
             long count = RowidRanges.write(db, "events", "SELECT " + EventLines.line(format), conditions(filter),
-                    q -> bind(q, filter), lines, progress);
+                    q -> bind(q, filter), format == Format.NDJSON ? this::jsonLine : EventExport::noCsvLine, lines, progress);
             out.flush();
             progress.accept(count);
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An NDJSON line written by Jackson, for the rows whose line SQLite leaves to it (see {@link EventLines}). */
+    private byte[] jsonLine(Handle h, long rowid) {
+        Event event = h.createQuery(SELECTED + " FROM events WHERE rowid = :rowid").bind("rowid", rowid).map((rs, ctx) -> Event.read(rs)).one();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(line, StandardCharsets.UTF_8); JsonGenerator g = mapper.getFactory().createGenerator(w)) {
+            w.write(' ');
+            writeEvent(g, event);
+            g.flush();
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return line.toByteArray();
+    }
+
+    private static byte[] noCsvLine(Handle h, long rowid) {
+        throw new IllegalStateException("SQLite made no CSV line for row " + rowid);
     }
 
     private static final byte[] CSV_HEADER = (String.join(",", COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8);

@@ -21,7 +21,10 @@ final class EventLines {
 
     private EventLines() {}
 
-    /** The SQL expression of one event's line, its newline included (CRLF for CSV, LF for NDJSON). */
+    /**
+     * The SQL expression of one event's line, its newline included (CRLF for CSV, LF for NDJSON);
+     * null for the rare NDJSON line that is left to Jackson.
+     */
     static String line(EventExport.Format format) {
         return switch (format) {
             case CSV -> csv();
@@ -85,42 +88,16 @@ final class EventLines {
      *
      * SQLite's json_quote agrees with Jackson except for the control characters it escapes with
      * lower-case hex digits (Jackson writes upper case). One look at the quoted text of all the
-     * row's strings together finds those (a browser can send them in a URL or a tip id); such a row
-     * takes the slow line that escapes each character itself. A backslash is always char(92) here:
-     * Jdbi reads one in SQL text as an escape.
+     * row's strings together finds those (a browser can send them in a URL or a tip id); for such a
+     * row the line is null and the export writes it with Jackson ({@link EventExport#writeEvent}).
+     * A backslash is always char(92) here: Jdbi reads one in SQL text as an escape.
      */
     private static String ndjson() {
-        return "CASE WHEN json_quote(" + strings() + ") GLOB ('*' || char(92) || 'u00[01][a-f]*') THEN " + ndjson(EventLines::escaped)
-                + " ELSE " + ndjson(c -> "json_quote(" + c + ")") + " END";
-    }
-
-    private static String ndjson(java.util.function.UnaryOperator<String> string) {
-        StringBuilder sql = new StringBuilder("' {");
+        StringBuilder sql = new StringBuilder("CASE WHEN json_quote(" + strings() + ") GLOB ('*' || char(92) || 'u00[01][a-f]*') THEN NULL ELSE ' {");
         for (Field f : FIELDS) {
-            sql.append('"').append(f.json()).append("\":' || ").append(string.apply(f.column())).append(" || ',");
+            sql.append('"').append(f.json()).append("\":' || json_quote(").append(f.column()).append(") || ',");
         }
         // data is the JSON text Jackson wrote when the event came in, copied as it is (writeRawValue)
-        return sql.append("\"data\":' || coalesce(data, 'null') || '}' || char(10)").toString();
-    }
-
-    /** A JSON string (or null) with Jackson's escaping spelled out: backslash and quote first, then every control character. */
-    private static String escaped(String c) {
-        String sql = "replace(replace(" + c + ", char(92), char(92, 92)), '\"', char(92) || '\"')";
-        for (int ch = 0; ch < 0x20; ch++) {
-            sql = "replace(" + sql + ", char(" + ch + "), char(92) || '" + jacksonEscape((char) ch) + "')";
-        }
-        return "coalesce('\"' || " + sql + " || '\"', 'null')";
-    }
-
-    /** What follows the backslash when Jackson escapes a control character. */
-    private static String jacksonEscape(char ch) {
-        return switch (ch) {
-            case '\b' -> "b";
-            case '\t' -> "t";
-            case '\n' -> "n";
-            case '\f' -> "f";
-            case '\r' -> "r";
-            default -> String.format("u%04X", (int) ch);
-        };
+        return sql.append("\"data\":' || coalesce(data, 'null') || '}' || char(10) END").toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -32,19 +33,25 @@ final class RowidRanges {
     /** A range's bytes and how many rows made them. */
     private record Range(ByteArrayOutputStream bytes, long rows) {}
 
+    /** The bytes of a row the query left null, made from the row itself (on the handle reading its range). */
+    interface Fallback {
+        byte[] row(Handle h, long rowid) throws java.sql.SQLException;
+    }
+
     /**
-     * Writes column one of "select FROM table WHERE conditions", row by row in rowid order, as the
-     * database encoded it; answers the row count. Rows stored after the export starts are left out.
+     * Writes column one of "select, rowid FROM table WHERE conditions", row by row in rowid order,
+     * as the database encoded it (or, where it is null, as fallback makes it); answers the row count.
+     * Rows stored after the export starts are left out.
      */
-    static long write(Database db, String table, String select, String conditions, UnaryOperator<Query> bind, OutputStream out,
-                      LongConsumer progress) throws IOException {
+    static long write(Database db, String table, String select, String conditions, UnaryOperator<Query> bind, Fallback fallback,
+                      OutputStream out, LongConsumer progress) throws IOException {
         long[] bounds = db.read(h -> bind.apply(h.createQuery("SELECT (SELECT min(rowid) FROM " + table + conditions + "), (SELECT max(rowid) FROM "
                 + table + conditions + ")")).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.wasNull() ? 1 : 0}).one());
         if (bounds[2] == 1) {
             return 0;
         }
         // NOT INDEXED: each range walks the table by rowid even when a filter column has an index
-        String sql = select + " FROM " + table + " NOT INDEXED" + conditions + " AND rowid BETWEEN :first AND :last ORDER BY rowid";
+        String sql = select + ", rowid FROM " + table + " NOT INDEXED" + conditions + " AND rowid BETWEEN :first AND :last ORDER BY rowid";
         ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
             Thread t = new Thread(r, "inflow-export-reader");
             t.setDaemon(true);
@@ -59,7 +66,7 @@ final class RowidRanges {
                     long first = next;
                     long last = Math.min(bounds[1], first + RANGE - 1);
                     next = last + 1;
-                    held.add(readers.submit(() -> read(db, sql, bind, first, last)));
+                    held.add(readers.submit(() -> read(db, sql, bind, fallback, first, last)));
                 }
                 Range range = take(held.removeFirst());
                 range.bytes().writeTo(out);
@@ -72,13 +79,14 @@ final class RowidRanges {
         }
     }
 
-    private static Range read(Database db, String sql, UnaryOperator<Query> bind, long first, long last) {
+    private static Range read(Database db, String sql, UnaryOperator<Query> bind, Fallback fallback, long first, long last) {
         return db.read(h -> bind.apply(h.createQuery(sql)).bind("first", first).bind("last", last).scanResultSet((supplier, ctx) -> {
             ResultSet rs = supplier.get();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
             long rows = 0;
             while (rs.next()) {
-                bytes.writeBytes(rs.getBytes(1));
+                byte[] row = rs.getBytes(1);
+                bytes.writeBytes(row != null ? row : fallback.row(h, rs.getLong(2)));
                 rows++;
             }
             return new Range(bytes, rows);

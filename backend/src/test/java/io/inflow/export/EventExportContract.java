@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class EventExportContract {
     private static final ObjectMapper MAPPER = new Json().mapper();
-    private static final EventFilter ALL = new EventFilter(null, null, null, null);
+    static final EventFilter ALL = new EventFilter(null, null, null, null);
     private static final String INSERT = "INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -153,11 +153,11 @@ abstract class EventExportContract {
         assertThat(export(filters.get(5), EventExport.Format.CSV)).isEqualTo("id,app_id,type,tip_id,learner,occurred_at,received_at,url,data\r\n");
     }
 
-    private static String[] row(String... columns) {
+    static String[] row(String... columns) {
         return columns;
     }
 
-    private void insert(List<String[]> rows) throws SQLException {
+    void insert(List<String[]> rows) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
             c.setAutoCommit(false);
             for (String[] r : rows) {
@@ -171,14 +171,14 @@ abstract class EventExportContract {
         }
     }
 
-    private String export(EventFilter filter, EventExport.Format format) {
+    String export(EventFilter filter, EventExport.Format format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new EventExport(db, MAPPER).write(filter, format, out, rows -> { });
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The same rows read through JDBC as strings and written by the Java cell and event writers. */
-    private String expected(EventFilter filter, EventExport.Format format) throws Exception {
+    String expected(EventFilter filter, EventExport.Format format) throws Exception {
         List<Event> events = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection(); PreparedStatement q = c.prepareStatement(
                 EventExport.sql(filter, db.dialect()).replace(":from", "?").replace(":to", "?").replace(":app", "?").replace(":type", "?"))) {
@@ -218,7 +218,7 @@ abstract class EventExportContract {
     }
 
     /** Equal texts; when not, the first line that differs is what the failure shows. */
-    private static void assertSameText(String actual, String expected, String what) {
+    static void assertSameText(String actual, String expected, String what) {
         List<String> a = actual.lines().toList();
         List<String> e = expected.lines().toList();
         for (int i = 0; i < Math.min(a.size(), e.size()); i++) {
