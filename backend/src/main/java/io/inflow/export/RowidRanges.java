@@ -1,13 +1,14 @@
 package io.inflow.export;
 
 import io.inflow.store.Database;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +19,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Writes a one-column query over a SQLite table in rowid order, reading it in ranges of rowids on
- * two connections at once (the write-ahead log lets readers run side by side), so formatting in
- * the database runs on both cores. Ranges are written strictly in order and at most a few are
- * held at a time, so memory stays flat whatever the number of rows.
+ * Writes the lines a query makes of a SQLite table's rows in rowid order, reading them in ranges
+ * of rowids on two connections at once (the write-ahead log lets readers run side by side), so
+ * formatting in the database runs on both cores. Ranges are written strictly in order and at most
+ * a few are held at a time, so memory stays flat whatever the number of rows.
  */
 final class RowidRanges {
     private static final long RANGE = 8_192;
@@ -31,7 +32,39 @@ final class RowidRanges {
     private RowidRanges() {}
 
     /** A range's bytes and how many rows made them. */
-    private record Range(ByteArrayOutputStream bytes, long rows) {}
+    private record Range(Blocks bytes, long rows) {}
+
+    /**
+     * Bytes in blocks of 64 kB: nothing is copied as a range grows, and no array is large enough
+     * for the collector to place it on its own (a range is megabytes; the heap may be 256 MB).
+     */
+    private static final class Blocks {
+        private static final int SIZE = 64 * 1024;
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] block = new byte[SIZE];
+        private int used;
+
+        void write(byte[] bytes) {
+            for (int from = 0; from < bytes.length; ) {
+                if (used == SIZE) {
+                    full.add(block);
+                    block = new byte[SIZE];
+                    used = 0;
+                }
+                int n = Math.min(bytes.length - from, SIZE - used);
+                System.arraycopy(bytes, from, block, used, n);
+                used += n;
+                from += n;
+            }
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] b : full) {
+                out.write(b);
+            }
+            out.write(block, 0, used);
+        }
+    }
 
     /** The bytes of a row the query left null, made from the row itself (on the handle reading its range). */
     interface Fallback {
@@ -82,11 +115,11 @@ final class RowidRanges {
     private static Range read(Database db, String sql, UnaryOperator<Query> bind, Fallback fallback, long first, long last) {
         return db.read(h -> bind.apply(h.createQuery(sql)).bind("first", first).bind("last", last).scanResultSet((supplier, ctx) -> {
             ResultSet rs = supplier.get();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+            Blocks bytes = new Blocks();
             long rows = 0;
             while (rs.next()) {
                 byte[] row = rs.getBytes(1);
-                bytes.writeBytes(row != null ? row : fallback.row(h, rs.getLong(2)));
+                bytes.write(row != null ? row : fallback.row(h, rs.getLong(2)));
                 rows++;
             }
             return new Range(bytes, rows);
