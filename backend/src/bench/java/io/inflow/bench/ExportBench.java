@@ -3,17 +3,14 @@ package io.inflow.bench;
 import io.inflow.export.EventExport;
 import io.inflow.export.EventFilter;
 import io.inflow.store.Database;
-import io.inflow.store.Times;
 import io.inflow.testing.Databases;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,10 +32,13 @@ public final class ExportBench {
         }
         long count = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         String store = args.length > 1 ? args[1] : "sqlite";
-        try (Database db = Database.open(store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql())) {
+        String url = store.equals("sqlite") ? Databases.sqlite() : Databases.postgresql();
+        try (Database db = Database.open(url)) {
+            System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             long fillStart = System.nanoTime();
-            fill(db, count);
-            System.out.printf("%s: %,d events stored in %.1f s%n", store, count, (System.nanoTime() - fillStart) / 1e9);
+            EventFill.fill(db, count);
+            double fill = (System.nanoTime() - fillStart) / 1e9;
+            System.out.printf("%s: %,d events stored in %.1f s (%,.0f rows/s)%n", store, count, fill, count / fill);
             double read = plainRead(db);
             System.out.printf("plain JDBC read          %,12.0f rows/s%n", read);
             EventExport export = new EventExport(db, new io.inflow.web.Json().mapper());
@@ -55,25 +55,14 @@ public final class ExportBench {
                 System.out.printf("export %-6s            %,12.0f rows/s   %,d MB written   peak heap %,d MB (max %,d MB)%n", format,
                         rows / seconds, sink.bytes >> 20, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             }
-        }
-        System.exit(0);
-    }
-
-    private static void fill(Database db, long count) throws Exception {
-        try (Connection c = db.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            List<BenchRows.Row> sample = BenchRows.make(10_000, 7);
-            String received = Times.format(Instant.now());
-            try (PreparedStatement insert = c.prepareStatement(BenchRows.INSERT)) {
-                for (long i = 0; i < count; i++) {
-                    BenchRows.add(insert, new java.util.UUID(i, 42).toString(), sample.get((int) (i % sample.size())), received);
-                    if ((i + 1) % 10_000 == 0 || i == count - 1) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
+            System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } finally {
+            if (url.startsWith("jdbc:sqlite:")) {
+                // ten million events take gigabytes: the database goes with the run
+                deleteDirectory(Path.of(url.substring("jdbc:sqlite:".length())).getParent());
             }
         }
+        System.exit(0);
     }
 
     private static double plainRead(Database db) throws Exception {
@@ -100,6 +89,14 @@ public final class ExportBench {
                 throw new IllegalStateException("nothing read");
             }
             return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void deleteDirectory(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
         }
     }
 
