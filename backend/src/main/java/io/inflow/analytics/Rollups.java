@@ -191,11 +191,17 @@ public final class Rollups implements Digest.Fold {
     /** Folds events that were just stored (never ones already counted) into the rollups, on the caller's transaction. */
     @Override
     public void add(Handle h, List<Event> stored) {
+        prepare(stored).apply(h);
+    }
+
+    /** The events folded per app in memory now; only the rows' updates are left for the transaction. */
+    @Override
+    public Digest.Step prepare(List<Event> stored) {
         Map<String, Fold> byApp = new TreeMap<>();
         for (Event e : stored) {
             byApp.computeIfAbsent(e.appId(), k -> new Fold()).add(e);
         }
-        byApp.forEach((app, fold) -> fold.applyTo(h, app));
+        return h -> byApp.forEach((app, fold) -> fold.applyTo(h, app));
     }
 
     /** Adds events an overlay reports it had to drop, on the caller's transaction. */

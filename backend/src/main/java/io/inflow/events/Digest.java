@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
@@ -26,6 +27,24 @@ public final class Digest implements AutoCloseable {
     /** Something kept from events: it adds newly stored events on the caller's transaction, never the same event twice. */
     public interface Fold {
         void add(Handle h, List<Event> stored);
+
+        /**
+         * What these events will add, worked out before the folding transaction has the database where that
+         * needs no database (the writer is held for less); applied on that transaction.
+         */
+        default Step prepare(List<Event> stored) {
+            return h -> add(h, stored);
+        }
+    }
+
+    /** A fold's work for some events, ready to apply. */
+    public interface Step {
+        void apply(Handle h);
+    }
+
+    /** Steps prepared for the queue rows seqs, used only if the transaction takes exactly those rows. */
+    private record Prepared(List<Long> seqs, List<Step> steps) {
+        static final Prepared NONE = new Prepared(List.of(), List.of());
     }
 
     private static final long EVERY_MS = 500;
@@ -38,7 +57,9 @@ public final class Digest implements AutoCloseable {
     private final Database db;
     private final List<Fold> folds;
     /** The events of queue rows this server wrote, by seq: folding them needs no read of the events table. */
-    private final Map<Long, List<Event>> kept = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<Long, List<Event>> kept = new ConcurrentSkipListMap<>();
+    /** The highest queue row of this server known committed (on SQLite every lower one is committed too). */
+    private final AtomicLong committed = new AtomicLong();
     private final AtomicInteger keptEvents = new AtomicInteger();
     private ScheduledExecutorService timer;
 
@@ -77,6 +98,7 @@ public final class Digest implements AutoCloseable {
             // kept before the commit makes the row visible, so the digest never sees the row without its events
             kept.put(seq, List.copyOf(stored));
             h.afterRollback(() -> forget(seq));
+            h.afterCommit(() -> committed.accumulateAndGet(seq, Math::max));
         } else {
             keptEvents.addAndGet(-stored.size());
         }
@@ -88,7 +110,7 @@ public final class Digest implements AutoCloseable {
         if (last == null) {
             return;
         }
-        while (db.write(h -> foldSome(h, last, false)) > 0) {
+        while (db.write(h -> foldSome(h, last, false, Prepared.NONE)) > 0) {
             // more queued rows up to the last one seen
         }
     }
@@ -103,7 +125,7 @@ public final class Digest implements AutoCloseable {
                 // blocks ingest transactions from queueing (and other servers from folding) until this one commits
                 h.execute("LOCK TABLE digest_queue IN SHARE ROW EXCLUSIVE MODE");
             }
-            while (foldSome(h, Long.MAX_VALUE, false) > 0) {
+            while (foldSome(h, Long.MAX_VALUE, false, Prepared.NONE) > 0) {
                 // fold everything queued inside this transaction
             }
             return work.withHandle(h);
@@ -114,8 +136,11 @@ public final class Digest implements AutoCloseable {
         try {
             // a round that found fewer rows than it can take has caught up: the rest waits for the next
             // round, so rows gather into larger transactions instead of one each as they arrive
-            while (db.write(h -> foldSome(h, Long.MAX_VALUE, true)) == ROWS_PER_FOLD) {
-                // a backlog: keep going
+            while (true) {
+                Prepared prepared = prepare();
+                if (db.write(h -> foldSome(h, Long.MAX_VALUE, true, prepared)) < ROWS_PER_FOLD) {
+                    break;
+                }
             }
             forgetFoldedElsewhere();
         } catch (RuntimeException e) {
@@ -129,7 +154,28 @@ public final class Digest implements AutoCloseable {
      * rows it took. On PostgreSQL the rows are locked, so two servers never fold the same row; a background
      * round skips rows another server holds, a reader's catch-up waits for them.
      */
-    private int foldSome(Handle h, long last, boolean skipLocked) {
+    /** The folds' steps for the oldest kept rows known committed: what the next background transaction will most likely take. */
+    private Prepared prepare() {
+        List<Long> seqs = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
+        for (Map.Entry<Long, List<Event>> e : kept.headMap(committed.get(), true).entrySet()) {
+            if (seqs.size() == ROWS_PER_FOLD) {
+                break;
+            }
+            seqs.add(e.getKey());
+            events.addAll(e.getValue());
+        }
+        if (seqs.isEmpty()) {
+            return Prepared.NONE;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Fold fold : folds) {
+            steps.add(fold.prepare(events));
+        }
+        return new Prepared(seqs, steps);
+    }
+
+    private int foldSome(Handle h, long last, boolean skipLocked, Prepared prepared) {
         String lock = db.dialect() == Database.Dialect.POSTGRESQL ? (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE") : "";
         List<Long> seqs = new ArrayList<>();
         // per row, in queue order: the events kept in memory, or null and the ids to read back
@@ -159,7 +205,10 @@ public final class Digest implements AutoCloseable {
             }
         }
         h.afterCommit(() -> seqs.forEach(this::forget));
-        if (!events.isEmpty()) {
+        if (prepared.seqs().equals(seqs)) {
+            // the rows prepared for are the rows taken (each kept, so events are theirs): only the writes remain
+            prepared.steps().forEach(step -> step.apply(h));
+        } else if (!events.isEmpty()) {
             for (Fold fold : folds) {
                 fold.add(h, events);
             }

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * log. Once the log is fully copied and no reader still needs it, the next write starts it over.
  */
 final class Checkpoints implements AutoCloseable {
-    private static final long EVERY_MS = 250;
+    private static final long EVERY_MS = 1000;
 
     private final DataSource dataSource;
     private final ScheduledExecutorService timer;
