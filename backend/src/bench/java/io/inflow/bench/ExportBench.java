@@ -57,10 +57,8 @@ public final class ExportBench {
             }
             System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
-            if (url.startsWith("jdbc:sqlite:")) {
-                // ten million events take gigabytes: the database goes with the run
-                deleteDirectory(Path.of(url.substring("jdbc:sqlite:".length())).getParent());
-            }
+            // ten million events take gigabytes: the database goes with the run
+            deleteSqlite(url);
         }
         System.exit(0);
     }
@@ -92,7 +90,12 @@ public final class ExportBench {
         }
     }
 
-    private static void deleteDirectory(Path dir) throws java.io.IOException {
+    /** Deletes the directory of a SQLite database made for a run (nothing for PostgreSQL, whose cluster is thrown away). */
+    static void deleteSqlite(String url) throws java.io.IOException {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return;
+        }
+        Path dir = Path.of(url.substring("jdbc:sqlite:".length())).getParent();
         try (var files = java.nio.file.Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.delete(p);

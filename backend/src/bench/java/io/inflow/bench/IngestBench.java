@@ -40,8 +40,12 @@ public final class IngestBench {
         List<BenchRows.Row> rows = BenchRows.make(count, 42);
         System.out.printf("ingestion of %,d events, batches of %d, %d senders%n", count, BATCH, senders);
         for (String store : stores) {
-            double api = throughApi(url(store), rows, senders);
-            double jdbc = plainJdbc(url(store), rows);
+            String apiUrl = url(store);
+            double api = throughApi(apiUrl, rows, senders);
+            ExportBench.deleteSqlite(apiUrl);
+            String plainUrl = url(store);
+            double jdbc = plainJdbc(plainUrl, rows);
+            ExportBench.deleteSqlite(plainUrl);
             System.out.printf("%-10s  HTTP API %,10.0f events/s   plain JDBC %,10.0f events/s   API/JDBC %.2f (the API also keeps rollups and memory)%n",
                     store, api, jdbc, api / jdbc);
         }
