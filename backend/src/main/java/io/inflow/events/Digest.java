@@ -42,9 +42,9 @@ public final class Digest implements AutoCloseable {
         void apply(Handle h);
     }
 
-    /** Steps prepared for the queue rows seqs, used only if the transaction takes exactly those rows. */
-    private record Prepared(List<Long> seqs, List<Step> steps) {
-        static final Prepared NONE = new Prepared(List.of(), List.of());
+    /** Steps prepared for the queue rows seqs from their kept events, used only if the transaction takes exactly those rows. */
+    private record Prepared(List<Long> seqs, List<List<Event>> events, List<Step> steps) {
+        static final Prepared NONE = new Prepared(List.of(), List.of(), List.of());
     }
 
     private static final long EVERY_MS = 500;
@@ -157,12 +157,14 @@ public final class Digest implements AutoCloseable {
     /** The folds' steps for the oldest kept rows known committed: what the next background transaction will most likely take. */
     private Prepared prepare() {
         List<Long> seqs = new ArrayList<>();
+        List<List<Event>> perRow = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         for (Map.Entry<Long, List<Event>> e : kept.headMap(committed.get(), true).entrySet()) {
             if (seqs.size() == ROWS_PER_FOLD) {
                 break;
             }
             seqs.add(e.getKey());
+            perRow.add(e.getValue());
             events.addAll(e.getValue());
         }
         if (seqs.isEmpty()) {
@@ -172,7 +174,7 @@ public final class Digest implements AutoCloseable {
         for (Fold fold : folds) {
             steps.add(fold.prepare(events));
         }
-        return new Prepared(seqs, steps);
+        return new Prepared(seqs, perRow, steps);
     }
 
     private int foldSome(Handle h, long last, boolean skipLocked, Prepared prepared) {
@@ -205,8 +207,8 @@ public final class Digest implements AutoCloseable {
             }
         }
         h.afterCommit(() -> seqs.forEach(this::forget));
-        if (prepared.seqs().equals(seqs)) {
-            // the rows prepared for are the rows taken (each kept, so events are theirs): only the writes remain
+        if (prepared.seqs().equals(seqs) && samePerRow(prepared.events(), keptPerRow)) {
+            // the rows prepared for are the rows taken, with the very events kept for them: only the writes remain
             prepared.steps().forEach(step -> step.apply(h));
         } else if (!events.isEmpty()) {
             for (Fold fold : folds) {
@@ -238,6 +240,15 @@ public final class Digest implements AutoCloseable {
         if (gone != null) {
             keptEvents.addAndGet(-gone.size());
         }
+    }
+
+    private static boolean samePerRow(List<List<Event>> prepared, List<List<Event>> taken) {
+        for (int i = 0; i < prepared.size(); i++) {
+            if (prepared.get(i) != taken.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The events still stored under these ids, by id. */
