@@ -2,6 +2,9 @@ package io.inflow.learning;
 
 import io.inflow.store.Database;
 import io.inflow.store.Times;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Rows of the memories table: one per app, learner hash and tip. */
@@ -88,15 +90,47 @@ final class Memories {
     /** A learner hash with one of its memories, to save several in one batch. */
     record Saved(String learner, Memory memory) {}
 
+    /** SAVE with its parameters by position, in the order they appear. */
+    private static final String SAVE_BY_POSITION = SAVE.replaceAll(":[A-Za-z]+", "?");
+
+    /**
+     * Saves many memories in one JDBC batch, binding by position: the digest saves hundreds of thousands
+     * per million events, and binding twenty-two named parameters a row cost more than the writes.
+     */
     static void saveAll(Handle h, String appId, List<Saved> memories) {
         if (memories.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch(SAVE);
-        for (Saved s : memories) {
-            bind(batch, appId, s.learner(), s.memory()).add();
+        try (PreparedStatement batch = h.getConnection().prepareStatement(SAVE_BY_POSITION)) {
+            for (Saved s : memories) {
+                Memory m = s.memory();
+                Fsrs.Card c = m.card();
+                Object[] values = {appId, s.learner(), m.tipId(), m.views(), m.dismissals(), m.checksRight(), m.checksWrong(),
+                        time(m.firstSeenAt()), time(m.lastSeenAt()), time(m.lastDismissedAt()), time(m.completedAt()), m.lastAnswer(),
+                        c == null ? null : c.state().name(), c == null ? null : c.stability(), c == null ? null : c.difficulty(),
+                        c == null ? null : c.elapsedDays(), c == null ? null : c.scheduledDays(), c == null ? null : c.reps(),
+                        c == null ? null : c.lapses(), c == null ? null : c.learningSteps(), c == null ? null : time(c.due()),
+                        c == null ? null : time(c.lastReview())};
+                for (int i = 0; i < values.length; i++) {
+                    set(batch, i + 1, values[i]);
+                }
+                batch.addBatch();
+            }
+            batch.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving memories failed", e);
         }
-        batch.execute();
+    }
+
+    /** Nulls typed by column (PostgreSQL wants to know), everything else as itself. */
+    private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value != null) {
+            statement.setObject(index, value);
+        } else if (index >= 14 && index <= 20) {
+            statement.setNull(index, index <= 15 ? Types.DOUBLE : Types.INTEGER);
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, String appId, String learner, Memory m) {
