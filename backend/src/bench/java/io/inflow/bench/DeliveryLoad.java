@@ -182,7 +182,7 @@ public final class DeliveryLoad {
     }
 
     private static Figures wrk(String base, Path script, int seconds, int connections) throws IOException, InterruptedException {
-        long cpuBefore = cpuNanos();
+        long cpuBefore = CpuUse.processNanos();
         Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), base)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -192,7 +192,7 @@ public final class DeliveryLoad {
         if (out.contains("Non-2xx or 3xx responses")) {
             throw new IllegalStateException("some answers were errors:\n" + out);
         }
-        double cpuMicros = (cpuNanos() - cpuBefore) / 1e3;
+        double cpuMicros = (CpuUse.processNanos() - cpuBefore) / 1e3;
         return new Figures(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
                 cpuMicros / number(out, "([0-9]+) requests in"));
     }
@@ -202,10 +202,6 @@ public final class DeliveryLoad {
         return new Figures(median(rounds.stream().mapToDouble(Figures::requestsPerSecond).toArray()),
                 median(rounds.stream().mapToDouble(Figures::p50Millis).toArray()), median(rounds.stream().mapToDouble(Figures::p99Millis).toArray()),
                 median(rounds.stream().mapToDouble(Figures::cpuMicrosPerRequest).toArray()));
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[] values) {

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PostgreSQL, beside a plain-JDBC insert of the same rows in batches of the same size, same run.
  * The API's figure runs until the last event is also folded into the rollups and learners' memory
  * (the digest), not only acknowledged; both times are printed, with the CPU seconds each kind of
- * thread used meanwhile. Arguments: [events, default 1000000: long enough for the JIT to settle] [senders, default 16: the server meets many browsers at once] [stores, default sqlite,postgresql].
+ * thread used meanwhile. The API runs twice, each time on a new database: the first round only warms
+ * the JVM's JIT compiler (which otherwise takes a third of the CPU of a first million events).
+ * Arguments: [events, default 1000000: long enough for the JIT to settle] [senders, default 16: the server meets many browsers at once] [stores, default sqlite,postgresql].
  */
 public final class IngestBench {
     private static final int BATCH = 500;
@@ -40,6 +42,13 @@ public final class IngestBench {
         List<BenchRows.Row> rows = BenchRows.make(count, 42);
         System.out.printf("ingestion of %,d events, batches of %d, %d senders%n", count, BATCH, senders);
         for (String store : stores) {
+            // a first round on a database of its own warms the JIT, as a server that has run for a while is;
+            // the plain-JDBC baseline runs after both, so its JDBC path is warm too
+            System.out.printf("%s: warm-up round%n", store);
+            String warmUrl = url(store);
+            throughApi(warmUrl, rows, senders);
+            ExportBench.deleteSqlite(warmUrl);
+            System.out.printf("%s: measured round%n", store);
             String apiUrl = url(store);
             double api = throughApi(apiUrl, rows, senders);
             ExportBench.deleteSqlite(apiUrl);
@@ -98,7 +107,7 @@ public final class IngestBench {
                 t.setDaemon(true);
                 return t;
             });
-            Map<String, Long> cpuBefore = cpuByThreadKind();
+            CpuUse cpuBefore = CpuUse.now();
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < senders; t++) {
@@ -129,10 +138,7 @@ public final class IngestBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("  all %,d acknowledged after %.2f s (%,.0f events/s), folded into rollups and memory after %.2f s%n",
                     rows.size(), acknowledged, rows.size() / acknowledged, seconds);
-            Map<String, Long> cpuAfter = cpuByThreadKind();
-            StringBuilder cpu = new StringBuilder();
-            cpuAfter.forEach((kind, nanos) -> cpu.append(String.format("  %s %.2f", kind, (nanos - cpuBefore.getOrDefault(kind, 0L)) / 1e9)));
-            System.out.printf("  CPU seconds in %.2f s:%s%n", seconds, cpu);
+            System.out.printf("  CPU seconds in %.2f s: %s%n", seconds, CpuUse.now().since(cpuBefore));
             pool.shutdown();
             long stored = server.inflow.database().read(h -> h.createQuery("SELECT COUNT(*) FROM events").mapTo(Long.class).one());
             if (stored != rows.size()) {
@@ -143,21 +149,6 @@ public final class IngestBench {
             }
             return rows.size() / seconds;
         }
-    }
-
-    /** CPU time of this JVM's live threads, summed by kind (the thread name without its numbers). */
-    private static Map<String, Long> cpuByThreadKind() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Long> byKind = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long nanos = threads.getThreadCpuTime(info.getThreadId());
-                if (nanos > 0) {
-                    byKind.merge(info.getThreadName().replaceAll("[-#]?\\d+", ""), nanos, Long::sum);
-                }
-            }
-        }
-        return byKind;
     }
 
     /** The same rows into a fresh database of the same schema, by plain JDBC batches of the same size, one transaction each. */

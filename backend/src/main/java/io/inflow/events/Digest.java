@@ -138,7 +138,9 @@ public final class Digest implements AutoCloseable {
             // round, so rows gather into larger transactions instead of one each as they arrive
             while (true) {
                 Prepared prepared = prepare();
-                if (db.write(h -> foldSome(h, Long.MAX_VALUE, true, prepared)) < ROWS_PER_FOLD) {
+                // only the rows prepared for: rows committed meanwhile would make the preparation useless
+                long last = prepared.seqs().isEmpty() ? Long.MAX_VALUE : prepared.seqs().get(prepared.seqs().size() - 1);
+                if (db.write(h -> foldSome(h, last, true, prepared)) < ROWS_PER_FOLD) {
                     break;
                 }
             }

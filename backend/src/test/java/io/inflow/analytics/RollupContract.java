@@ -443,6 +443,56 @@ abstract class RollupContract {
         assertThat(stored()).isEqualTo(folded);
     }
 
+    /** A fold that records each event it is given, and whether it came through a step prepared before the writer was taken. */
+    private static final class Recorder implements Digest.Fold {
+        final Set<String> folded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger twice = new java.util.concurrent.atomic.AtomicInteger();
+        /** Events folded through prepared steps. */
+        final java.util.concurrent.atomic.AtomicInteger preparedApplied = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void add(org.jdbi.v3.core.Handle h, List<io.inflow.events.Event> stored) {
+            stored.forEach(e -> {
+                if (!folded.add(e.id())) {
+                    twice.incrementAndGet();
+                }
+            });
+        }
+
+        @Override
+        public Digest.Step prepare(List<io.inflow.events.Event> stored) {
+            return h -> {
+                preparedApplied.addAndGet(stored.size());
+                add(h, stored);
+            };
+        }
+    }
+
+    @Test
+    void whileEventsKeepArrivingTheBackgroundDigestAppliesWhatItPreparedAndFoldsEachEventOnce() throws Exception {
+        Recorder recorder = new Recorder();
+        Digest background = new Digest(db, List.of(rollups, recorder));
+        Events events = new Events(db, CLOCK, new WriteGate(16, 1), rollups, background, new LearnerTraits(JSON));
+        background.start();
+        List<Made> made = new ArrayList<>();
+        // senders keep committing while the digest prepares: a round must still fold the rows it prepared for,
+        // not give its preparation up because newer rows were queued meanwhile
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int round = 0; System.nanoTime() < until || round < 4; round++) {
+            List<Made> part = sample(100 + round, 200);
+            made.addAll(part);
+            send(events, part, new Random(round));
+        }
+        background.close();
+        assertThat(recorder.twice).hasValue(0);
+        assertThat(recorder.folded).hasSize(made.size());
+        // most events were folded by steps prepared before the writer was taken (the rest by the closing catch-up)
+        assertThat(recorder.preparedApplied.get()).isGreaterThan(made.size() / 2);
+        Map<String, List<List<String>>> folded = stored();
+        digest.settled(rollups::rebuild);
+        assertThat(stored()).isEqualTo(folded);
+    }
+
     private long rows(String table) {
         Long n = db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
         return n;
