@@ -36,6 +36,7 @@ import io.inflow.learning.Learning;
 import io.inflow.learning.LearningController;
 import io.inflow.learning.Mastery;
 import io.inflow.learning.MemoryUpdates;
+import io.inflow.learning.MemoryWrites;
 import io.inflow.limits.PublicLimits;
 import io.inflow.limits.RateLimits;
 import io.inflow.store.Database;
@@ -106,8 +107,9 @@ public final class Inflow implements AutoCloseable {
         Delivery delivery = new Delivery(tips, walkthroughs, clock);
         IdentityVerification identity = new IdentityVerification(db, ids);
         Rollups rollups = new Rollups(json.mapper());
-        digest = new Digest(db, List.of(rollups, new MemoryUpdates(db)));
-        Learning learning = new Learning(db, tips, identity, clock, json.mapper(), digest);
+        MemoryWrites memoryWrites = new MemoryWrites();
+        digest = new Digest(db, List.of(rollups, new MemoryUpdates(db, memoryWrites)));
+        Learning learning = new Learning(db, tips, identity, clock, json.mapper(), digest, memoryWrites);
         Progress progress = new Progress(db, learning, walkthroughs, clock);
         Events events = new Events(db, clock, new WriteGate(WRITE_QUEUE, 2), rollups, digest, new LearnerTraits(json.mapper()));
         Access access = new Access(accounts);
@@ -123,7 +125,7 @@ public final class Inflow implements AutoCloseable {
         var walkthroughController = new WalkthroughController(apps, walkthroughs, progress, json);
         var learningController = new LearningController(apps, learning,
                 new Mastery(db, tips, delivery, learning, clock, json.mapper(), digest),
-                new LearnerData(db, apps, digest, () -> digest.settled(rollups::rebuild)), json);
+                new LearnerData(db, apps, digest, memoryWrites, () -> digest.settled(rollups::rebuild)), json);
         var eventController = new EventController(apps, events, identity, json);
         var exportController = new ExportController(new EventExport(db, json.mapper()), new RollupExport(db, json.mapper(), digest), db, apps,
                 json.mapper());

@@ -289,7 +289,7 @@ public final class Main {
      * or crashed server left queued are folded before anything is read (a running server folds its own).
      */
     private static io.inflow.events.Digest digest(Database db, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        return new io.inflow.events.Digest(db, List.of(new io.inflow.analytics.Rollups(mapper), new io.inflow.learning.MemoryUpdates(db)));
+        return new io.inflow.events.Digest(db, List.of(new io.inflow.analytics.Rollups(mapper), new io.inflow.learning.MemoryUpdates(db, new io.inflow.learning.MemoryWrites())));
     }
 
     private static int report(Map<String, String> options, Settings settings, PrintStream out) {

@@ -169,7 +169,9 @@ public final class Digest implements AutoCloseable {
             perRow.add(e.getValue());
             events.addAll(e.getValue());
         }
-        if (seqs.isEmpty()) {
+        if (seqs.isEmpty() || !seqs.get(0).equals(db.read(h -> h.createQuery("SELECT MIN(seq) FROM digest_queue").mapTo(Long.class).one()))) {
+            // rows queued before this server's (left by a stopped one) are folded first, by whoever gets to them:
+            // what was read to prepare could be out of date by then
             return Prepared.NONE;
         }
         List<Step> steps = new ArrayList<>();

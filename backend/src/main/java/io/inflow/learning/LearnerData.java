@@ -23,14 +23,16 @@ public final class LearnerData {
     private final Database db;
     private final Apps apps;
     private final Digest digest;
+    private final MemoryWrites writes;
     private final Runnable rebuildRollups;
 
     /**
      * rebuildRollups recomputes the analytics rollups from the events left, so an erased learner leaves no
      * count behind; the digest is caught up first, so nothing of the learner is still waiting to be folded.
      */
-    public LearnerData(Database db, Apps apps, Digest digest, Runnable rebuildRollups) {
+    public LearnerData(Database db, Apps apps, Digest digest, MemoryWrites writes, Runnable rebuildRollups) {
         this.db = db;
+        this.writes = writes;
         this.apps = apps;
         this.digest = digest;
         this.rebuildRollups = rebuildRollups;
@@ -67,6 +69,7 @@ public final class LearnerData {
         Map<String, Integer> counts = new LinkedHashMap<>();
         // settled: the learner's queued events are folded first, and none can be queued until the rows are gone
         digest.settled(h -> {
+            writes.changing(h);
             for (App app : all) {
                 String hash = Hashes.hmacSha256(app.learnerSecret(), learnerId);
                 for (String table : TABLES) {

@@ -62,10 +62,12 @@ public final class Learning {
     private final LearnerTraits traits;
     private final Fsrs fsrs = new Fsrs(Fsrs.Parameters.inflow());
     private final Digest digest;
+    private final MemoryWrites writes;
 
     /** digest: memory is read after catching it up, so it reflects every event acknowledged before. */
-    public Learning(Database db, Tips tips, IdentityVerification identity, Clock clock, ObjectMapper mapper, Digest digest) {
+    public Learning(Database db, Tips tips, IdentityVerification identity, Clock clock, ObjectMapper mapper, Digest digest, MemoryWrites writes) {
         this.digest = digest;
+        this.writes = writes;
         this.db = db;
         this.tips = tips;
         this.identity = identity;
@@ -167,6 +169,7 @@ public final class Learning {
                 return before; // a retry of an answer already counted
             }
             Memory after = before.answered(correct).reviewed(review(before.card(), now, rating));
+            writes.changing(h);
             Memories.save(h, app.id(), learner, after);
             long ms = in.elapsedMs() == null ? 0 : in.elapsedMs();
             addSeconds(h, app.id(), learner, now, (int) Math.min(MAX_ANSWER_SECONDS, ms / 1000));

@@ -25,17 +25,66 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class MemoryUpdates implements Digest.Fold {
     private final Database db;
+    private final MemoryWrites writes;
     private final Fsrs fsrs = new Fsrs(Fsrs.Parameters.inflow());
 
-    public MemoryUpdates(Database db) {
+    public MemoryUpdates(Database db, MemoryWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @Override
     public void add(Handle h, List<Event> stored) {
+        writes.changing(h);
+        changes(h, stored).save(h);
+    }
+
+    /**
+     * On SQLite the memories are read and the changes worked out before the writer is taken, and
+     * written on the folding transaction if no memory was written meanwhile (else worked out again
+     * there). PostgreSQL reads them locked on the folding transaction: another server may write them.
+     */
+    @Override
+    public Digest.Step prepare(List<Event> stored) {
+        long mark = db.dialect() == Database.Dialect.SQLITE ? writes.mark() : -1;
+        if (mark < 0) {
+            return h -> add(h, stored);
+        }
+        Changes changes = db.read(h -> changes(h, stored));
+        return h -> {
+            if (writes.unchangedSince(mark)) {
+                writes.changing(h);
+                changes.save(h);
+            } else {
+                add(h, stored);
+            }
+        };
+    }
+
+    /** What some events change, per app: memories to save and learning seconds to add. */
+    private record Changes(List<AppChanges> apps) {
+        void save(Handle h) {
+            apps.forEach(a -> a.save(h));
+        }
+    }
+
+    private record AppChanges(String appId, List<Memories.Saved> memories, Map<LearnerWeek, Integer> seconds) {
+        void save(Handle h) {
+            Memories.saveAll(h, appId, memories);
+            if (!seconds.isEmpty()) {
+                PreparedBatch add = h.prepareBatch(Learning.ADD_SECONDS);
+                seconds.forEach((key, s) -> add.bind("app", appId).bind("learner", key.learner()).bind("week", key.week()).bind("seconds", s).add());
+                add.execute();
+            }
+        }
+    }
+
+    private Changes changes(Handle h, List<Event> stored) {
         Map<String, List<Event>> byApp = new LinkedHashMap<>();
         stored.forEach(e -> byApp.computeIfAbsent(e.appId(), k -> new ArrayList<>()).add(e));
-        byApp.forEach((appId, events) -> add(h, appId, events));
+        List<AppChanges> apps = new ArrayList<>();
+        byApp.forEach((appId, events) -> apps.add(changes(h, appId, events)));
+        return new Changes(apps);
     }
 
     private record LearnerWeek(String learner, String week) {}
@@ -43,11 +92,11 @@ public final class MemoryUpdates implements Digest.Fold {
     private static final List<String> MEMORY_EVENTS = List.of("tip_shown", "tip_dismissed", "tip_completed");
 
     /**
-     * Folds a batch into memories with a few statements whatever its size: the tips' facts and the
-     * learners' memories are read at once (locked on PostgreSQL), changed in event order, and the
-     * changed ones written in one batch, as are the learning seconds per learner and week.
+     * Works out what a batch changes with a few statements whatever its size: the tips' facts and the
+     * learners' memories are read at once (locked on PostgreSQL) and changed in event order; the
+     * changed ones are written in one batch, as are the learning seconds per learner and week.
      */
-    private void add(Handle h, String appId, List<Event> inserted) {
+    private AppChanges changes(Handle h, String appId, List<Event> inserted) {
         Map<String, List<Event>> byLearner = new TreeMap<>();
         Set<String> tipIds = new TreeSet<>();
         for (Event e : inserted) {
@@ -57,7 +106,7 @@ public final class MemoryUpdates implements Digest.Fold {
             }
         }
         if (byLearner.isEmpty()) {
-            return;
+            return new AppChanges(appId, List.of(), Map.of());
         }
         Map<String, TipFacts> facts = facts(h, appId, tipIds);
         List<Memories.Saved> changed = new ArrayList<>();
@@ -92,12 +141,7 @@ public final class MemoryUpdates implements Digest.Fold {
             }
             touched.forEach(tip -> changed.add(new Memories.Saved(learner, memories.get(tip))));
         });
-        Memories.saveAll(h, appId, changed);
-        if (!seconds.isEmpty()) {
-            PreparedBatch add = h.prepareBatch(Learning.ADD_SECONDS);
-            seconds.forEach((key, s) -> add.bind("app", appId).bind("learner", key.learner()).bind("week", key.week()).bind("seconds", s).add());
-            add.execute();
-        }
+        return new AppChanges(appId, changed, seconds);
     }
 
     private record TipFacts(boolean reinforce, boolean hasCheck) {}
