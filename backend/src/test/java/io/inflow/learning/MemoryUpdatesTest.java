@@ -60,7 +60,10 @@ class MemoryUpdatesTest {
             step.apply(h);
             return null;
         });
-        Memory ada = memory("ada");
+        assertDismissedOnceAndCompleted(memory("ada"));
+    }
+
+    private static void assertDismissedOnceAndCompleted(Memory ada) {
         assertThat(ada.dismissals()).isEqualTo(1);
         assertThat(ada.completedAt()).isEqualTo(NOW.plusSeconds(120));
     }
@@ -99,8 +102,6 @@ class MemoryUpdatesTest {
             step.apply(h);
             return null;
         });
-        Memory ada = memory("ada");
-        assertThat(ada.dismissals()).isEqualTo(1);
-        assertThat(ada.completedAt()).isEqualTo(NOW.plusSeconds(120));
+        assertDismissedOnceAndCompleted(memory("ada"));
     }
 }
