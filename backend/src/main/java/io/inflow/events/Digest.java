@@ -151,11 +151,6 @@ public final class Digest implements AutoCloseable {
         }
     }
 
-    /**
-     * Folds the oldest queued rows up to seq last and deletes them, on one transaction; answers how many
-     * rows it took. On PostgreSQL the rows are locked, so two servers never fold the same row; a background
-     * round skips rows another server holds, a reader's catch-up waits for them.
-     */
     /** The folds' steps for the oldest kept rows known committed: what the next background transaction will most likely take. */
     private Prepared prepare() {
         List<Long> seqs = new ArrayList<>();
@@ -181,6 +176,11 @@ public final class Digest implements AutoCloseable {
         return new Prepared(seqs, perRow, steps);
     }
 
+    /**
+     * Folds the oldest queued rows up to seq last and deletes them, on one transaction; answers how many
+     * rows it took. On PostgreSQL the rows are locked, so two servers never fold the same row; a background
+     * round skips rows another server holds, a reader's catch-up waits for them.
+     */
     private int foldSome(Handle h, long last, boolean skipLocked, Prepared prepared) {
         String lock = db.dialect() == Database.Dialect.POSTGRESQL ? (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE") : "";
         List<Long> seqs = new ArrayList<>();
