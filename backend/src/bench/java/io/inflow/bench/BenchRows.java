@@ -13,24 +13,7 @@ final class BenchRows {
 
     private static final String[] TYPES = {"tip_shown", "tip_shown", "tip_shown", "tip_dismissed", "helpful_vote", "check_answered", "link_opened"};
 
-    /** The plain-JDBC insert of an event row, as the baselines run it. */
-    static final String INSERT = """
-            INSERT INTO events (id, app_id, type, tip_id, learner_hash, occurred_at, received_at, url, data)
-            VALUES (?, 'app_bench', ?, ?, 'h', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";
-
     private BenchRows() {}
-
-    /** Binds a row to {@link #INSERT} and adds it to the statement's batch. */
-    static void add(java.sql.PreparedStatement insert, String id, Row r, String receivedAt) throws java.sql.SQLException {
-        insert.setString(1, id);
-        insert.setString(2, r.type());
-        insert.setString(3, r.tipId());
-        insert.setString(4, io.inflow.store.Times.format(Instant.parse(r.at())));
-        insert.setString(5, receivedAt);
-        insert.setString(6, r.url());
-        insert.setString(7, r.data());
-        insert.addBatch();
-    }
 
     /** A version 7 UUID for the given time, as the overlay makes them. */
     static String uuid7(Instant at, Random random) {
