@@ -1,41 +1,67 @@
 package io.inflow.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
 /**
- * Copies SQLite's write-ahead log into the database file a few times a second, on its own thread.
+ * Copies SQLite's write-ahead log into the database file every second, on its own thread.
  * Left to SQLite, the copy runs inside the commit that crosses the log's size threshold, with its
  * own syncs, while the one writer holds the lock and every other write waits. A passive checkpoint
  * never blocks writers or readers, and commits stay as durable as before: each one still syncs the
- * log. Once the log is fully copied and no reader still needs it, the next write starts it over.
+ * log. But while writes keep coming, a passive copy never catches up with the log's end, and a log
+ * not wholly copied is never started over: under steady ingestion it grew by half a gigabyte per
+ * million events, and every commit appended to an ever longer file. So once the log is long, the
+ * writers pause for the few frames written since the last copy, the copy completes, and the next
+ * write starts the log over from its beginning.
  */
 final class Checkpoints implements AutoCloseable {
     private static final long EVERY_MS = 1000;
+    /** 32 MB of 4 kB pages: past this the log is started over. */
+    static final int RESTART_FRAMES = 8_192;
 
     private final DataSource dataSource;
+    private final Lock writer;
     private final ScheduledExecutorService timer;
 
-    Checkpoints(DataSource dataSource) {
+    /** writer: the lock every write transaction holds. */
+    Checkpoints(DataSource dataSource, Lock writer) {
         this.dataSource = dataSource;
+        this.writer = writer;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "inflow-checkpoints");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> run("PASSIVE"), EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::round, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
-    private void run(String mode) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(" + mode + ")");
+    private void round() {
+        try (Connection c = dataSource.getConnection()) {
+            // the bulk is copied while writes go on; only the tail written meanwhile waits for them
+            if (checkpoint(c, "PASSIVE") >= RESTART_FRAMES) {
+                writer.lock();
+                try {
+                    checkpoint(c, "PASSIVE");
+                } finally {
+                    writer.unlock();
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             // a busy or closing database: the next round tries again, and the log only grows meanwhile
+        }
+    }
+
+    /** Runs a checkpoint and answers how many frames the log held. */
+    private static long checkpoint(Connection c, String mode) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+            return rs.next() ? rs.getLong(2) : 0;
         }
     }
 
@@ -48,6 +74,10 @@ final class Checkpoints implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        run("TRUNCATE");
+        try (Connection c = dataSource.getConnection()) {
+            checkpoint(c, "TRUNCATE");
+        } catch (SQLException | RuntimeException e) {
+            // left to the next start, which replays the log
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        this.checkpoints = dialect == Dialect.SQLITE ? new Checkpoints(dataSource) : null;
+        this.checkpoints = dialect == Dialect.SQLITE ? new Checkpoints(dataSource, sqliteWriter) : null;
     }
 
     /** Opens (and migrates) the database named by a JDBC URL. */
@@ -73,6 +73,8 @@ public final class Database implements AutoCloseable {
         // the WAL is copied into the database file by Checkpoints in the background, not by whichever
         // write happens to cross the threshold while every other write waits for it
         config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+        // a log started over keeps its file (overwriting is cheaper than appending); beyond this it is cut back
+        config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, Long.toString(64L << 20));
         // 64 MB of page cache per connection instead of 2 MB: the indexes that events, memories and
         // rollups update stay in memory instead of being read back from the file at every commit
         config.setCacheSize(-64_000);
