@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
@@ -42,7 +41,10 @@ public final class Digest implements AutoCloseable {
         void apply(Handle h);
     }
 
-    /** Steps prepared for the queue rows seqs from their kept events, used only if the transaction takes exactly those rows. */
+    /**
+     * Steps prepared for the queue rows seqs from their events (per row: the very list kept in memory, or
+     * one read back), used only if the transaction takes exactly those rows.
+     */
     private record Prepared(List<Long> seqs, List<List<Event>> events, List<Step> steps) {
         static final Prepared NONE = new Prepared(List.of(), List.of(), List.of());
     }
@@ -58,14 +60,19 @@ public final class Digest implements AutoCloseable {
     private final List<Fold> folds;
     /** The events of queue rows this server wrote, by seq: folding them needs no read of the events table. */
     private final ConcurrentSkipListMap<Long, List<Event>> kept = new ConcurrentSkipListMap<>();
-    /** The highest queue row of this server known committed (on SQLite every lower one is committed too). */
-    private final AtomicLong committed = new AtomicLong();
     private final AtomicInteger keptEvents = new AtomicInteger();
+    private final int keptLimit;
     private ScheduledExecutorService timer;
 
     public Digest(Database db, List<Fold> folds) {
+        this(db, folds, KEPT_EVENTS);
+    }
+
+    /** keptEvents: how many queued events are kept in memory at most; beyond, they are read back when folded. */
+    public Digest(Database db, List<Fold> folds, int keptEvents) {
         this.db = db;
         this.folds = List.copyOf(folds);
+        this.keptLimit = keptEvents;
     }
 
     /** Folds on a background thread from now on (a server does; a command-line tool only catches up). */
@@ -94,11 +101,10 @@ public final class Digest implements AutoCloseable {
         }
         long seq = h.createUpdate("INSERT INTO digest_queue (event_ids) VALUES (:ids)").bind("ids", ids.toString())
                 .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
-        if (keptEvents.addAndGet(stored.size()) <= KEPT_EVENTS) {
+        if (keptEvents.addAndGet(stored.size()) <= keptLimit) {
             // kept before the commit makes the row visible, so the digest never sees the row without its events
             kept.put(seq, List.copyOf(stored));
             h.afterRollback(() -> forget(seq));
-            h.afterCommit(() -> committed.accumulateAndGet(seq, Math::max));
         } else {
             keptEvents.addAndGet(-stored.size());
         }
@@ -151,22 +157,26 @@ public final class Digest implements AutoCloseable {
         }
     }
 
-    /** The folds' steps for the oldest kept rows known committed: what the next background transaction will most likely take. */
+    /**
+     * The folds' steps for the oldest queued rows, what the next background transaction will most likely
+     * take: their events as kept, or read back here, outside the writer (when more waited than are kept).
+     */
     private Prepared prepare() {
         List<Long> seqs = new ArrayList<>();
         List<List<Event>> perRow = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        for (Map.Entry<Long, List<Event>> e : kept.headMap(committed.get(), true).entrySet()) {
-            if (seqs.size() == ROWS_PER_FOLD) {
-                break;
+        db.read(h -> {
+            List<Queued> head = queued(h, Long.MAX_VALUE, "");
+            Map<String, Event> read = read(h, head.stream().flatMap(q -> q.ids().stream()).toList());
+            for (Queued q : head) {
+                seqs.add(q.seq());
+                List<Event> rowEvents = q.kept() != null ? q.kept() : eventsOf(q.ids(), read);
+                perRow.add(rowEvents);
+                events.addAll(rowEvents);
             }
-            seqs.add(e.getKey());
-            perRow.add(e.getValue());
-            events.addAll(e.getValue());
-        }
-        if (seqs.isEmpty() || !seqs.get(0).equals(db.read(h -> h.createQuery("SELECT MIN(seq) FROM digest_queue").mapTo(Long.class).one()))) {
-            // rows queued before this server's (left by a stopped one) are folded first, by whoever gets to them:
-            // what was read to prepare could be out of date by then
+            return null;
+        });
+        if (seqs.isEmpty()) {
             return Prepared.NONE;
         }
         List<Step> steps = new ArrayList<>();
@@ -176,6 +186,25 @@ public final class Digest implements AutoCloseable {
         return new Prepared(seqs, perRow, steps);
     }
 
+    /** A queued row: its events as kept by this server, or null and the ids to read back. */
+    private record Queued(long seq, List<Event> kept, List<String> ids) {}
+
+    /** The oldest queued rows up to seq last, at most a fold's worth. */
+    private List<Queued> queued(Handle h, long last, String lock) {
+        return h.createQuery("SELECT seq, event_ids FROM digest_queue WHERE seq <= :last ORDER BY seq LIMIT :rows" + lock)
+                .bind("last", last).bind("rows", ROWS_PER_FOLD)
+                .map((rs, ctx) -> {
+                    List<Event> mine = kept.get(rs.getLong(1));
+                    return new Queued(rs.getLong(1), mine, mine != null ? List.of() : Arrays.asList(rs.getString(2).split(",")));
+                })
+                .list();
+    }
+
+    /** A row's events read back, in its order; events erased since they were queued are gone from the table and left out. */
+    private static List<Event> eventsOf(List<String> ids, Map<String, Event> read) {
+        return ids.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /**
      * Folds the oldest queued rows up to seq last and deletes them, on one transaction; answers how many
      * rows it took. On PostgreSQL the rows are locked, so two servers never fold the same row; a background
@@ -183,40 +212,23 @@ public final class Digest implements AutoCloseable {
      */
     private int foldSome(Handle h, long last, boolean skipLocked, Prepared prepared) {
         String lock = db.dialect() == Database.Dialect.POSTGRESQL ? (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE") : "";
-        List<Long> seqs = new ArrayList<>();
-        // per row, in queue order: the events kept in memory, or null and the ids to read back
-        List<List<Event>> keptPerRow = new ArrayList<>();
-        List<List<String>> idsPerRow = new ArrayList<>();
-        h.createQuery("SELECT seq, event_ids FROM digest_queue WHERE seq <= :last ORDER BY seq LIMIT :rows" + lock)
-                .bind("last", last).bind("rows", ROWS_PER_FOLD)
-                .map((rs, ctx) -> {
-                    seqs.add(rs.getLong(1));
-                    List<Event> mine = kept.get(rs.getLong(1));
-                    keptPerRow.add(mine);
-                    idsPerRow.add(mine != null ? List.of() : Arrays.asList(rs.getString(2).split(",")));
-                    return null;
-                })
-                .list();
-        if (seqs.isEmpty()) {
+        List<Queued> rows = queued(h, last, lock);
+        if (rows.isEmpty()) {
             return 0;
         }
-        Map<String, Event> read = read(h, idsPerRow.stream().flatMap(List::stream).toList());
-        List<Event> events = new ArrayList<>();
-        for (int i = 0; i < seqs.size(); i++) {
-            if (keptPerRow.get(i) != null) {
-                events.addAll(keptPerRow.get(i));
-            } else {
-                // events erased since they were queued are gone from the table and are left out
-                idsPerRow.get(i).stream().map(read::get).filter(java.util.Objects::nonNull).forEach(events::add);
-            }
-        }
+        List<Long> seqs = rows.stream().map(Queued::seq).toList();
         h.afterCommit(() -> seqs.forEach(this::forget));
-        if (prepared.seqs().equals(seqs) && samePerRow(prepared.events(), keptPerRow)) {
+        if (prepared.seqs().equals(seqs) && samePerRow(prepared.events(), rows)) {
             // the rows prepared for are the rows taken, with the very events kept for them: only the writes remain
             prepared.steps().forEach(step -> step.apply(h));
-        } else if (!events.isEmpty()) {
-            for (Fold fold : folds) {
-                fold.add(h, events);
+        } else {
+            Map<String, Event> read = read(h, rows.stream().flatMap(q -> q.ids().stream()).toList());
+            List<Event> events = new ArrayList<>();
+            rows.forEach(q -> events.addAll(q.kept() != null ? q.kept() : eventsOf(q.ids(), read)));
+            if (!events.isEmpty()) {
+                for (Fold fold : folds) {
+                    fold.add(h, events);
+                }
             }
         }
         h.createUpdate("DELETE FROM digest_queue WHERE seq IN (<seqs>)").bindList("seqs", seqs).execute();
@@ -246,9 +258,15 @@ public final class Digest implements AutoCloseable {
         }
     }
 
-    private static boolean samePerRow(List<List<Event>> prepared, List<List<Event>> taken) {
+    /**
+     * Whether the events prepared for each row are the ones the transaction takes: the very list kept for
+     * it, or, for a row not kept, what was read back (a queued row's events change only by erasure, which
+     * folds every queued row first, so a row still queued still holds the events read).
+     */
+    private static boolean samePerRow(List<List<Event>> prepared, List<Queued> taken) {
         for (int i = 0; i < prepared.size(); i++) {
-            if (prepared.get(i) != taken.get(i)) {
+            List<Event> kept = taken.get(i).kept();
+            if (kept != null && prepared.get(i) != kept) {
                 return false;
             }
         }

@@ -471,7 +471,17 @@ abstract class RollupContract {
     @Test
     void whileEventsKeepArrivingTheBackgroundDigestAppliesWhatItPreparedAndFoldsEachEventOnce() throws Exception {
         Recorder recorder = new Recorder();
-        Digest background = new Digest(db, List.of(rollups, recorder));
+        foldWhileEventsArrive(recorder, new Digest(db, List.of(rollups, recorder)));
+    }
+
+    @Test
+    void eventsTooManyToKeepInMemoryAreReadBackAndPreparedOutsideTheWriterAndFoldedOnce() throws Exception {
+        Recorder recorder = new Recorder();
+        // keeps no more than one batch's events: nearly every queued row is read back before it is folded
+        foldWhileEventsArrive(recorder, new Digest(db, List.of(rollups, recorder), 200));
+    }
+
+    private void foldWhileEventsArrive(Recorder recorder, Digest background) throws Exception {
         Events events = new Events(db, CLOCK, new WriteGate(16, 1), rollups, background, new LearnerTraits(JSON));
         background.start();
         List<Made> made = new ArrayList<>();
