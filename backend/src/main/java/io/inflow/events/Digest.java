@@ -167,15 +167,11 @@ public final class Digest implements AutoCloseable {
         List<Event> events = new ArrayList<>();
         db.read(h -> {
             List<Queued> head = queued(h, Long.MAX_VALUE, "");
-            Map<String, Event> read = read(h, head.stream().flatMap(q -> q.ids().stream()).toList());
-            for (Queued q : head) {
-                seqs.add(q.seq());
-                List<Event> rowEvents = q.kept() != null ? q.kept() : eventsOf(q.ids(), read);
-                perRow.add(rowEvents);
-                events.addAll(rowEvents);
-            }
+            head.forEach(q -> seqs.add(q.seq()));
+            perRow.addAll(eventsPerRow(h, head));
             return null;
         });
+        perRow.forEach(events::addAll);
         if (seqs.isEmpty()) {
             return Prepared.NONE;
         }
@@ -200,9 +196,14 @@ public final class Digest implements AutoCloseable {
                 .list();
     }
 
-    /** A row's events read back, in its order; events erased since they were queued are gone from the table and left out. */
-    private static List<Event> eventsOf(List<String> ids, Map<String, Event> read) {
-        return ids.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
+    /**
+     * Each row's events: as kept, or read back in the row's order (events erased since they were queued
+     * are gone from the table and left out).
+     */
+    private static List<List<Event>> eventsPerRow(Handle h, List<Queued> rows) {
+        Map<String, Event> read = read(h, rows.stream().flatMap(q -> q.ids().stream()).toList());
+        return rows.stream().map(q -> q.kept() != null ? q.kept()
+                : q.ids().stream().map(read::get).filter(java.util.Objects::nonNull).toList()).toList();
     }
 
     /**
@@ -222,9 +223,8 @@ public final class Digest implements AutoCloseable {
             // the rows prepared for are the rows taken, with the very events kept for them: only the writes remain
             prepared.steps().forEach(step -> step.apply(h));
         } else {
-            Map<String, Event> read = read(h, rows.stream().flatMap(q -> q.ids().stream()).toList());
             List<Event> events = new ArrayList<>();
-            rows.forEach(q -> events.addAll(q.kept() != null ? q.kept() : eventsOf(q.ids(), read)));
+            eventsPerRow(h, rows).forEach(events::addAll);
             if (!events.isEmpty()) {
                 for (Fold fold : folds) {
                     fold.add(h, events);
