@@ -1,17 +1,19 @@
 package io.inflow.analytics;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.events.Digest;
 import io.inflow.events.Event;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -42,22 +44,31 @@ public final class Rollups implements Digest.Fold {
     record TermDay(String term, String day) {}
     record PageDay(String path, String day) {}
 
-    /** What a set of events adds to the rollups of one app. */
+    // rows are written in these orders, so concurrent transactions take row locks in the same order (PostgreSQL would otherwise deadlock)
+    private static final Comparator<TipDay> TIP_DAYS = Comparator.comparing(TipDay::tipId).thenComparing(TipDay::day);
+    private static final Comparator<TipLearner> TIP_LEARNERS = Comparator.comparing(TipLearner::tipId).thenComparing(TipLearner::day)
+            .thenComparing(TipLearner::learner);
+    private static final Comparator<StepLearner> STEP_LEARNERS = Comparator.comparing(StepLearner::walkthroughId)
+            .thenComparingInt(StepLearner::step).thenComparing(StepLearner::learner);
+    private static final Comparator<TermDay> TERM_DAYS = Comparator.comparing(TermDay::term).thenComparing(TermDay::day);
+    private static final Comparator<PageDay> PAGE_DAYS = Comparator.comparing(PageDay::path).thenComparing(PageDay::day);
+
+    /**
+     * What a set of events adds to the rollups of one app. Gathered in hash maps and sorted once when
+     * written: most events repeat a key already seen, and a sorted map compared keys for every one.
+     */
     final class Fold {
-        // sorted, so concurrent transactions take row locks in the same order (PostgreSQL would otherwise deadlock)
-        final Map<TipDay, long[]> tips = new TreeMap<>(Comparator.comparing(TipDay::tipId).thenComparing(TipDay::day));
-        final Set<TipLearner> learners = new TreeSet<>(Comparator.comparing(TipLearner::tipId).thenComparing(TipLearner::day)
-                .thenComparing(TipLearner::learner));
-        final Map<StepLearner, String> steps = new TreeMap<>(Comparator.comparing(StepLearner::walkthroughId)
-                .thenComparingInt(StepLearner::step).thenComparing(StepLearner::learner));
-        final Map<TermDay, long[]> searches = new TreeMap<>(Comparator.comparing(TermDay::term).thenComparing(TermDay::day));
-        final Map<PageDay, long[]> pages = new TreeMap<>(Comparator.comparing(PageDay::path).thenComparing(PageDay::day));
+        final Map<TipDay, long[]> tips = new HashMap<>();
+        final Set<TipLearner> learners = new HashSet<>();
+        final Map<StepLearner, String> steps = new HashMap<>();
+        final Map<TermDay, long[]> searches = new HashMap<>();
+        final Map<PageDay, long[]> pages = new HashMap<>();
 
         void add(Event e) {
             String day = e.occurredAt().substring(0, 10);
             // most events carry no data worth reading: only the kinds below parse theirs
             JsonNode data = switch (e.type()) {
-                case "helpful_vote", "check_answered", "step_viewed", "walkthrough_completed", "search", "page_viewed" -> e.dataTree(mapper);
+                case "step_viewed", "walkthrough_completed", "search", "page_viewed" -> e.dataTree(mapper);
                 default -> null;
             };
             switch (e.type()) {
@@ -72,13 +83,15 @@ public final class Rollups implements Digest.Fold {
                 case "link_opened" -> count(e, day, "links_opened");
                 case "anchor_missing" -> count(e, day, "anchor_missing");
                 case "helpful_vote" -> {
-                    if (data.path("helpful").isBoolean()) {
-                        count(e, day, data.get("helpful").asBoolean() ? "helpful_yes" : "helpful_no");
+                    Boolean helpful = flag(e, "helpful");
+                    if (helpful != null) {
+                        count(e, day, helpful ? "helpful_yes" : "helpful_no");
                     }
                 }
                 case "check_answered" -> {
-                    if (data.path("correct").isBoolean()) {
-                        count(e, day, data.get("correct").asBoolean() ? "checks_right" : "checks_wrong");
+                    Boolean correct = flag(e, "correct");
+                    if (correct != null) {
+                        count(e, day, correct ? "checks_right" : "checks_wrong");
                     }
                 }
                 case "step_viewed", "walkthrough_completed" -> {
@@ -121,7 +134,7 @@ public final class Rollups implements Digest.Fold {
                 PreparedBatch insert = h.prepareBatch("""
                         INSERT INTO rollup_tip_learners (app_id, tip_id, day, learner_hash) VALUES (:app, :tip, :day, :learner)
                         ON CONFLICT (app_id, tip_id, day, learner_hash) DO NOTHING""");
-                List<TipLearner> order = new ArrayList<>(learners);
+                List<TipLearner> order = learners.stream().sorted(TIP_LEARNERS).toList();
                 for (TipLearner l : order) {
                     insert.bind("app", appId).bind("tip", l.tipId()).bind("day", l.day()).bind("learner", l.learner()).add();
                 }
@@ -144,7 +157,7 @@ public final class Rollups implements Digest.Fold {
                 }
                 PreparedBatch upsert = h.prepareBatch("INSERT INTO rollup_tip_days (app_id, tip_id, day, " + columns + ") VALUES (:app, :tip, :day, "
                         + values + ") ON CONFLICT (app_id, tip_id, day) DO UPDATE SET " + updates);
-                tips.forEach((key, c) -> {
+                sorted(tips, TIP_DAYS).forEach((key, c) -> {
                     upsert.bind("app", appId).bind("tip", key.tipId()).bind("day", key.day()).bind("learners", c[0]);
                     for (int i = 0; i < TIP_COUNTERS.size(); i++) {
                         upsert.bind(TIP_COUNTERS.get(i), c[i + 1]);
@@ -159,7 +172,7 @@ public final class Rollups implements Digest.Fold {
                         VALUES (:app, :walkthrough, :step, :learner, :day)
                         ON CONFLICT (app_id, walkthrough_id, step, learner_hash) DO UPDATE SET day =
                           CASE WHEN excluded.day < rollup_walkthrough_learners.day THEN excluded.day ELSE rollup_walkthrough_learners.day END""");
-                steps.forEach((key, day) -> upsert.bind("app", appId).bind("walkthrough", key.walkthroughId()).bind("step", key.step())
+                sorted(steps, STEP_LEARNERS).forEach((key, day) -> upsert.bind("app", appId).bind("walkthrough", key.walkthroughId()).bind("step", key.step())
                         .bind("learner", key.learner()).bind("day", day).add());
                 upsert.execute();
             }
@@ -168,7 +181,7 @@ public final class Rollups implements Digest.Fold {
                         INSERT INTO rollup_search_days (app_id, term, day, searches, no_result) VALUES (:app, :term, :day, :searches, :noResult)
                         ON CONFLICT (app_id, term, day) DO UPDATE SET searches = rollup_search_days.searches + excluded.searches,
                           no_result = rollup_search_days.no_result + excluded.no_result""");
-                searches.forEach((key, c) -> upsert.bind("app", appId).bind("term", key.term()).bind("day", key.day())
+                sorted(searches, TERM_DAYS).forEach((key, c) -> upsert.bind("app", appId).bind("term", key.term()).bind("day", key.day())
                         .bind("searches", c[0]).bind("noResult", c[1]).add());
                 upsert.execute();
             }
@@ -176,11 +189,17 @@ public final class Rollups implements Digest.Fold {
                 PreparedBatch upsert = h.prepareBatch("""
                         INSERT INTO rollup_page_days (app_id, path, day, views) VALUES (:app, :path, :day, :views)
                         ON CONFLICT (app_id, path, day) DO UPDATE SET views = rollup_page_days.views + excluded.views""");
-                pages.forEach((key, c) -> upsert.bind("app", appId).bind("path", key.path()).bind("day", key.day())
+                sorted(pages, PAGE_DAYS).forEach((key, c) -> upsert.bind("app", appId).bind("path", key.path()).bind("day", key.day())
                         .bind("views", c[0]).add());
                 upsert.execute();
             }
         }
+    }
+
+    private static <K, V> Map<K, V> sorted(Map<K, V> map, Comparator<K> order) {
+        Map<K, V> sorted = new TreeMap<>(order);
+        sorted.putAll(map);
+        return sorted;
     }
 
     /** An empty fold, for reports computed from a selection of raw events instead of the stored rollups. */
@@ -242,6 +261,32 @@ public final class Rollups implements Digest.Fold {
     static String term(String query) {
         String t = query.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         return t.length() > TERM_MAX ? t.substring(0, TERM_MAX) : t;
+    }
+
+    /**
+     * The boolean of that name at the top of the event's data, or null (none, not a boolean, unreadable):
+     * read as a stream, without building the tree, as votes and answers are most of the events with data.
+     */
+    private Boolean flag(Event e, String name) {
+        if (e.data() == null) {
+            return null;
+        }
+        try (JsonParser p = mapper.getFactory().createParser(e.data())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = name.equals(p.currentName());
+                JsonToken value = p.nextToken();
+                if (wanted) {
+                    return value == JsonToken.VALUE_TRUE ? Boolean.TRUE : value == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (java.io.IOException ex) {
+            return null;
+        }
     }
 
     private static boolean noResult(JsonNode results) {

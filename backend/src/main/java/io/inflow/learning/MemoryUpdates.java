@@ -110,7 +110,8 @@ public final class MemoryUpdates implements Digest.Fold {
         }
         Map<String, TipFacts> facts = facts(h, appId, tipIds);
         List<Memories.Saved> changed = new ArrayList<>();
-        Map<LearnerWeek, Integer> seconds = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
+        // summed per view in a hash map, then written in one order (PostgreSQL's row locks)
+        Map<LearnerWeek, Integer> seconds = new HashMap<>();
         // every learner's memories of these tips in a few statements (in learner order, as locks are taken)
         Map<String, Map<String, Memory>> stored = Memories.findForUpdate(h, db.dialect(), appId, List.copyOf(byLearner.keySet()), tipIds);
         byLearner.forEach((learner, events) -> {
@@ -141,7 +142,9 @@ public final class MemoryUpdates implements Digest.Fold {
             }
             touched.forEach(tip -> changed.add(new Memories.Saved(learner, memories.get(tip))));
         });
-        return new AppChanges(appId, changed, seconds);
+        Map<LearnerWeek, Integer> ordered = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
+        ordered.putAll(seconds);
+        return new AppChanges(appId, changed, ordered);
     }
 
     private record TipFacts(boolean reinforce, boolean hasCheck) {}

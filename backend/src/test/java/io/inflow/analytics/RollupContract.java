@@ -259,6 +259,27 @@ abstract class RollupContract {
     }
 
     @Test
+    void votesAndAnswersCountOnlyABooleanAtTheTopOfTheirData() throws Exception {
+        String at = "2026-11-18T09:00:00Z";
+        List<EventBatch.Incoming> sent = new ArrayList<>();
+        for (String data : List.of("{\"comment\":{\"helpful\":false,\"correct\":false},\"helpful\":true}", "{\"helpful\":\"no\"}",
+                "{\"helpful\":0}", "{\"why\":[false,{\"helpful\":false}]}")) {
+            sent.add(new EventBatch.Incoming(UUID.randomUUID().toString(), "helpful_vote", "tip_vote", at, "https://crm.example.com/a", JSON.readTree(data)));
+        }
+        for (String data : List.of("{\"optionIds\":[\"o2\"],\"extra\":{\"correct\":true},\"correct\":false}", "{\"correct\":null}")) {
+            sent.add(new EventBatch.Incoming(UUID.randomUUID().toString(), "check_answered", "tip_vote", at, "https://crm.example.com/a", JSON.readTree(data)));
+        }
+        events(new WriteGate(4, 1)).ingest(app, new EventBatch(app.siteKey(), "learner-1", null, sent, null, null));
+        digest.catchUp();
+        List<Long> row = db.read(h -> h.createQuery("""
+                        SELECT helpful_yes, helpful_no, checks_right, checks_wrong FROM rollup_tip_days
+                        WHERE app_id = :app AND tip_id = 'tip_vote' AND day = '2026-11-18'""")
+                .bind("app", app.id()).map((rs, c) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).one());
+        // yes, no, right, wrong: only the true vote and the wrong answer at the top of their data
+        assertThat(row).containsExactly(1L, 0L, 0L, 1L);
+    }
+
+    @Test
     void aTraitThatEveryLearnerHasGivesTheUnfilteredReports() {
         List<Made> made = sample(41, 1_500);
         send(events(new WriteGate(4, 1)), made, new Random(8), learner -> Map.of("company", "acme", "team", "t" + learner.hashCode() % 3));
