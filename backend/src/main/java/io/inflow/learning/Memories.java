@@ -48,7 +48,7 @@ final class Memories {
                 .bind("app", appId).bind("learner", learner).map(MAPPER).list();
     }
 
-    private static final String SAVE = """
+    private static final String INSERT = """
             INSERT INTO memories (app_id, learner_hash, %s)
             VALUES (:app, :learner, :tip, :views, :dismissals, :right, :wrong, :firstSeen, :lastSeen, :lastDismissed,
                     :completed, :lastAnswer, :state, :stability, :difficulty, :elapsed, :scheduled, :reps, :lapses,
@@ -57,11 +57,18 @@ final class Memories {
                 views = excluded.views, dismissals = excluded.dismissals, checks_right = excluded.checks_right,
                 checks_wrong = excluded.checks_wrong, first_seen_at = excluded.first_seen_at,
                 last_seen_at = excluded.last_seen_at, last_dismissed_at = excluded.last_dismissed_at,
-                completed_at = excluded.completed_at, last_answer = excluded.last_answer, fsrs_state = excluded.fsrs_state,
+                completed_at = excluded.completed_at, last_answer = excluded.last_answer""".formatted(COLUMNS);
+    private static final String SAVE = INSERT + """
+            , fsrs_state = excluded.fsrs_state,
                 stability = excluded.stability, difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
                 scheduled_days = excluded.scheduled_days, reps = excluded.reps, lapses = excluded.lapses,
-                learning_steps = excluded.learning_steps, due_at = excluded.due_at, last_review_at = excluded.last_review_at"""
-            .formatted(COLUMNS);
+                learning_steps = excluded.learning_steps, due_at = excluded.due_at, last_review_at = excluded.last_review_at""";
+    /**
+     * SAVE for a memory whose card is as stored: it leaves the card's columns alone, so the due-date
+     * index is not rewritten (SQLite rewrites an index entry whenever its column is assigned, even to
+     * the same value, which made such a save cost twice as much; most views change no card).
+     */
+    private static final String SAVE_KEEPING_CARD = INSERT;
 
     /**
      * Several learners' memories of some tips, locked as {@link #findForUpdate} locks one, by learner and
@@ -87,21 +94,30 @@ final class Memories {
         bind(h.createUpdate(SAVE), appId, learner, m).execute();
     }
 
-    /** A learner hash with one of its memories, to save several in one batch. */
-    record Saved(String learner, Memory memory) {}
-
-    /** SAVE with its parameters by position, in the order they appear. */
-    private static final String SAVE_BY_POSITION = SAVE.replaceAll(":[A-Za-z]+", "?");
+    /** A learner hash with one of its memories, to save several in one batch; cardChanged: its card is not the stored one. */
+    record Saved(String learner, Memory memory, boolean cardChanged) {}
 
     /**
      * Saves many memories in one JDBC batch, binding by position: the digest saves hundreds of thousands
      * per million events, and binding twenty-two named parameters a row cost more than the writes.
      */
-    static void saveAll(Handle h, String appId, List<Saved> memories) {
+    static void saveAll(Handle h, Database.Dialect dialect, String appId, List<Saved> memories) {
+        if (dialect == Database.Dialect.POSTGRESQL) {
+            // one batch in the given order: two servers inserting the same new rows in two passes could deadlock
+            // (and PostgreSQL leaves an index alone when the indexed value is unchanged)
+            saveAll(h, appId, memories, SAVE);
+            return;
+        }
+        saveAll(h, appId, memories.stream().filter(Saved::cardChanged).toList(), SAVE);
+        saveAll(h, appId, memories.stream().filter(s -> !s.cardChanged()).toList(), SAVE_KEEPING_CARD);
+    }
+
+    private static void saveAll(Handle h, String appId, List<Saved> memories, String sql) {
         if (memories.isEmpty()) {
             return;
         }
-        try (PreparedStatement batch = h.getConnection().prepareStatement(SAVE_BY_POSITION)) {
+        // the parameters by position, in the order they appear
+        try (PreparedStatement batch = h.getConnection().prepareStatement(sql.replaceAll(":[A-Za-z]+", "?"))) {
             for (Saved s : memories) {
                 Memory m = s.memory();
                 Fsrs.Card c = m.card();

@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -68,9 +67,9 @@ public final class MemoryUpdates implements Digest.Fold {
         }
     }
 
-    private record AppChanges(String appId, List<Memories.Saved> memories, Map<LearnerWeek, Integer> seconds) {
+    private record AppChanges(Database.Dialect dialect, String appId, List<Memories.Saved> memories, Map<LearnerWeek, Integer> seconds) {
         void save(Handle h) {
-            Memories.saveAll(h, appId, memories);
+            Memories.saveAll(h, dialect, appId, memories);
             if (!seconds.isEmpty()) {
                 PreparedBatch add = h.prepareBatch(Learning.ADD_SECONDS);
                 seconds.forEach((key, s) -> add.bind("app", appId).bind("learner", key.learner()).bind("week", key.week()).bind("seconds", s).add());
@@ -79,11 +78,17 @@ public final class MemoryUpdates implements Digest.Fold {
         }
     }
 
+    /** The memory events of each app by learner, each learner's in the order stored, in one pass over the events. */
     private Changes changes(Handle h, List<Event> stored) {
-        Map<String, List<Event>> byApp = new LinkedHashMap<>();
-        stored.forEach(e -> byApp.computeIfAbsent(e.appId(), k -> new ArrayList<>()).add(e));
+        Map<String, Map<String, List<Event>>> byApp = new TreeMap<>();
+        for (Event e : stored) {
+            if (e.learnerHash() != null && e.tipId() != null && MEMORY_EVENTS.contains(e.type())) {
+                byApp.computeIfAbsent(e.appId(), k -> new HashMap<>()).computeIfAbsent(e.learnerHash(), k -> new ArrayList<>()).add(e);
+            }
+        }
         List<AppChanges> apps = new ArrayList<>();
-        byApp.forEach((appId, events) -> apps.add(changes(h, appId, events)));
+        // learners in one order (PostgreSQL's row locks)
+        byApp.forEach((appId, byLearner) -> apps.add(changes(h, appId, new TreeMap<>(byLearner))));
         return new Changes(apps);
     }
 
@@ -92,31 +97,26 @@ public final class MemoryUpdates implements Digest.Fold {
     private static final List<String> MEMORY_EVENTS = List.of("tip_shown", "tip_dismissed", "tip_completed");
 
     /**
-     * Works out what a batch changes with a few statements whatever its size: the tips' facts and the
-     * learners' memories are read at once (locked on PostgreSQL) and changed in event order; the
-     * changed ones are written in one batch, as are the learning seconds per learner and week.
+     * Works out what an app's memory events (by learner) change with a few statements whatever their
+     * number: the tips' facts and the learners' memories are read at once (locked on PostgreSQL) and
+     * changed in event order; the changed ones are written in one batch, as are the learning seconds
+     * per learner and week.
      */
-    private AppChanges changes(Handle h, String appId, List<Event> inserted) {
-        Map<String, List<Event>> byLearner = new TreeMap<>();
-        Set<String> tipIds = new TreeSet<>();
-        for (Event e : inserted) {
-            if (e.learnerHash() != null && e.tipId() != null && MEMORY_EVENTS.contains(e.type())) {
-                byLearner.computeIfAbsent(e.learnerHash(), k -> new ArrayList<>()).add(e);
-                tipIds.add(e.tipId());
-            }
-        }
-        if (byLearner.isEmpty()) {
-            return new AppChanges(appId, List.of(), Map.of());
-        }
+    private AppChanges changes(Handle h, String appId, Map<String, List<Event>> byLearner) {
+        Set<String> tipIds = new HashSet<>();
+        byLearner.values().forEach(events -> events.forEach(e -> tipIds.add(e.tipId())));
         Map<String, TipFacts> facts = facts(h, appId, tipIds);
         List<Memories.Saved> changed = new ArrayList<>();
         // summed per view in a hash map, then written in one order (PostgreSQL's row locks)
         Map<LearnerWeek, Integer> seconds = new HashMap<>();
+        // the week of each day seen, worked out once per day rather than per view
+        Map<Long, String> weeks = new HashMap<>();
         // every learner's memories of these tips in a few statements (in learner order, as locks are taken)
         Map<String, Map<String, Memory>> stored = Memories.findForUpdate(h, db.dialect(), appId, List.copyOf(byLearner.keySet()), tipIds);
         byLearner.forEach((learner, events) -> {
             Map<String, Memory> memories = stored.computeIfAbsent(learner, k -> new HashMap<>());
-            Set<String> touched = new TreeSet<>();
+            // the memories as stored, of the tips these events change (in tip order, as rows are written)
+            Map<String, Memory> touched = new TreeMap<>();
             for (Event e : events) {
                 Instant at = Times.parse(e.occurredAt());
                 Memory before = memories.getOrDefault(e.tipId(), Memory.empty(e.tipId()));
@@ -126,7 +126,8 @@ public final class MemoryUpdates implements Digest.Fold {
                         if (tip == null) {
                             yield before;
                         }
-                        seconds.merge(new LearnerWeek(learner, Learning.week(at)), Learning.SECONDS_PER_VIEW, Integer::sum);
+                        String week = weeks.computeIfAbsent(Math.floorDiv(at.getEpochSecond(), 86_400L), d -> Learning.week(at));
+                        seconds.merge(new LearnerWeek(learner, week), Learning.SECONDS_PER_VIEW, Integer::sum);
                         Memory seen = before.viewed(at);
                         boolean first = before.card() == null;
                         boolean dueAgain = tip.reinforce() && !tip.hasCheck() && before.dueAt(at);
@@ -137,14 +138,17 @@ public final class MemoryUpdates implements Digest.Fold {
                 };
                 if (after != before) {
                     memories.put(e.tipId(), after);
-                    touched.add(e.tipId());
+                    touched.putIfAbsent(e.tipId(), before);
                 }
             }
-            touched.forEach(tip -> changed.add(new Memories.Saved(learner, memories.get(tip))));
+            touched.forEach((tip, original) -> {
+                Memory now = memories.get(tip);
+                changed.add(new Memories.Saved(learner, now, now.card() != original.card()));
+            });
         });
         Map<LearnerWeek, Integer> ordered = new TreeMap<>(Comparator.comparing(LearnerWeek::learner).thenComparing(LearnerWeek::week));
         ordered.putAll(seconds);
-        return new AppChanges(appId, changed, ordered);
+        return new AppChanges(db.dialect(), appId, changed, ordered);
     }
 
     private record TipFacts(boolean reinforce, boolean hasCheck) {}

@@ -68,6 +68,41 @@ class MemoryUpdatesTest {
         assertThat(ada.completedAt()).isEqualTo(NOW.plusSeconds(120));
     }
 
+    private void fold(Event... events) {
+        Digest.Step step = updates.prepare(List.of(events));
+        db.write(h -> {
+            step.apply(h);
+            return null;
+        });
+    }
+
+    @Test
+    void aViewThatGivesAStoredMemoryItsFirstCardSavesTheCardAndLaterViewsKeepIt() {
+        db.write(h -> h.execute("""
+                INSERT INTO tips (id, app_id, title, body_markdown, body_html, body_tree, presentation, placement, page_rule,
+                                  status, created_at, updated_at, version)
+                VALUES ('tip_a', ?, 'Amount', 'Net', '<p>Net</p>', '[]', 'tooltip', 'right', '/*', 'published', ?, ?, 1)""",
+                app.id(), NOW.toString(), NOW.toString()));
+        // stored without a card (a dismissal is no review), then the first view reviews it, then a view changes no card
+        fold(event("tip_dismissed", "ada", 1));
+        assertThat(memory("ada").card()).isNull();
+        fold(event("tip_shown", "ada", 2));
+        Memory reviewed = memory("ada");
+        assertThat(reviewed.card()).isNotNull();
+        assertThat(reviewed.card().reps()).isEqualTo(1);
+        assertThat(reviewed.dueAt(reviewed.card().due())).isTrue();
+        fold(event("tip_shown", "ada", 3));
+        Memory viewedAgain = memory("ada");
+        assertThat(viewedAgain.views()).isEqualTo(2);
+        assertThat(viewedAgain.lastSeenAt()).isEqualTo(NOW.plusSeconds(180));
+        assertThat(viewedAgain.card()).isEqualTo(reviewed.card());
+        // the due-date index answers with the stored card's due date
+        String due = db.read(h -> h.createQuery("SELECT due_at FROM memories INDEXED BY memories_due WHERE app_id = :app AND learner_hash = 'ada'")
+                .bind("app", app.id()).mapTo(String.class).one());
+        assertThat(io.inflow.store.Times.parse(due)).isEqualTo(reviewed.card().due());
+        assertThat(viewedAgain.dismissals()).isEqualTo(1);
+    }
+
     @Test
     void aMemoryWrittenBetweenPreparingAndApplyingIsKeptNotOverwritten() {
         db.write(h -> {
