@@ -19,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -83,8 +82,7 @@ public final class Events {
             List<Integer> counts = new ArrayList<>();
             List<Event> all = new ArrayList<>();
             for (Checked c : group) {
-                Set<String> added = insertNew(h, c.events());
-                List<Event> stored = c.events().stream().filter(e -> added.contains(e.id())).toList();
+                List<Event> stored = insertNew(h, c.events());
                 traits.save(h, c.app().id(), learnerHash(c.app(), c.batch()), c.batch().traits(), clock.instant());
                 // a replayed batch stores nothing new, so its loss report is not counted twice
                 if (!stored.isEmpty() && c.batch().dropped() != null && c.batch().dropped() > 0) {
@@ -99,11 +97,11 @@ public final class Events {
     }
 
     /**
-     * Inserts the events as one JDBC batch of a prepared single-row statement and answers the ids that
+     * Inserts the events as one JDBC batch of a prepared single-row statement and answers those that
      * were new: ON CONFLICT skips ids already stored, and the batch's update count of each row (1 or
      * 0) tells which ones were, on both databases.
      */
-    private static Set<String> insertNew(Handle h, List<Event> events) {
+    private static List<Event> insertNew(Handle h, List<Event> events) {
         try {
             return insertNew(h.getConnection(), events);
         } catch (SQLException e) {
@@ -112,8 +110,8 @@ public final class Events {
         }
     }
 
-    private static Set<String> insertNew(Connection c, List<Event> events) throws SQLException {
-        Set<String> added = new HashSet<>();
+    private static List<Event> insertNew(Connection c, List<Event> events) throws SQLException {
+        List<Event> added = new ArrayList<>(events.size());
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (Event e : events) {
                 insert.setString(1, e.id());
@@ -130,7 +128,7 @@ public final class Events {
             int[] counts = insert.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
-                    added.add(events.get(i).id());
+                    added.add(events.get(i));
                 }
             }
         }
@@ -225,11 +223,27 @@ public final class Events {
         if (text == null || text.length() != 36) {
             return null;
         }
+        if (canonical(text)) {
+            // as overlays send them: nothing to make of it (this runs for every event ingested)
+            return text;
+        }
         try {
-            return UUID.fromString(text).toString().toLowerCase(Locale.ROOT);
+            return UUID.fromString(text).toString();
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** 8-4-4-4-12 lower-case hexadecimal digits, the form UUID.toString gives. */
+    private static boolean canonical(String text) {
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant instant(String text) {
