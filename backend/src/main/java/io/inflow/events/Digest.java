@@ -17,7 +17,7 @@ import org.jdbi.v3.core.HandleCallback;
 /**
  * Folds stored events into what is derived from them (the analytics rollups, the learners' memory)
  * after the ingest commit instead of inside it. Ingestion then holds the one SQLite writer only to
- * store events and queue their ids (in the same transaction, so none is lost or folded twice); the
+ * store events and queue them (in the same transaction, so none is lost or folded twice); the
  * digest folds the queue on its own thread twice a second, thousands of events per
  * transaction, where many events of the same tip and day become one update. Whatever reads derived
  * data calls {@link #catchUp} first, so a read still sees every event acknowledged before it.
@@ -87,20 +87,12 @@ public final class Digest implements AutoCloseable {
         }
     }
 
-    /** Queues events just stored, on the ingesting transaction. */
+    /** Queues events just stored, on the ingesting transaction (which has stored no other events). */
     void enqueue(Handle h, List<Event> stored) {
         if (stored.isEmpty()) {
             return;
         }
-        StringBuilder ids = new StringBuilder(stored.size() * 37);
-        for (Event e : stored) {
-            if (ids.length() > 0) {
-                ids.append(',');
-            }
-            ids.append(e.id());
-        }
-        long seq = h.createUpdate("INSERT INTO digest_queue (event_ids) VALUES (:ids)").bind("ids", ids.toString())
-                .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
+        long seq = db.dialect() == Database.Dialect.SQLITE ? queueRowids(h, stored.size()) : queueIds(h, stored);
         if (keptEvents.addAndGet(stored.size()) <= keptLimit) {
             // kept before the commit makes the row visible, so the digest never sees the row without its events
             kept.put(seq, List.copyOf(stored));
@@ -108,6 +100,32 @@ public final class Digest implements AutoCloseable {
         } else {
             keptEvents.addAndGet(-stored.size());
         }
+    }
+
+    /**
+     * SQLite names a transaction's new events by their first and last rowid: with one writer, each new row
+     * of a table takes the rowid one above the largest, so they are the count rows up to the largest now.
+     * (Naming them by id wrote some 80 kB into the log per transaction, while the writer was held.) No
+     * range outlives the rows it names: events are deleted only in {@link #settled}, with nothing queued.
+     */
+    private static long queueRowids(Handle h, int count) {
+        long last = h.createQuery("SELECT MAX(rowid) FROM events").mapTo(Long.class).one();
+        return h.createUpdate("INSERT INTO digest_queue (first_event, last_event) VALUES (:first, :last)")
+                .bind("first", last - count + 1).bind("last", last)
+                .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
+    }
+
+    /** PostgreSQL names them by id: its rows have no order of insertion to go by. */
+    private static long queueIds(Handle h, List<Event> stored) {
+        StringBuilder ids = new StringBuilder(stored.size() * 37);
+        for (Event e : stored) {
+            if (ids.length() > 0) {
+                ids.append(',');
+            }
+            ids.append(e.id());
+        }
+        return h.createUpdate("INSERT INTO digest_queue (event_ids) VALUES (:ids)").bind("ids", ids.toString())
+                .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
     }
 
     /** Folds every event queued before this call, so what is read next counts them. Cheap when nothing waits. */
@@ -182,16 +200,27 @@ public final class Digest implements AutoCloseable {
         return new Prepared(seqs, perRow, steps);
     }
 
-    /** A queued row: its events as kept by this server, or null and the ids to read back. */
-    private record Queued(long seq, List<Event> kept, List<String> ids) {}
+    /**
+     * A queued row: its events as kept by this server, or null and what names them to read back: their
+     * ids (PostgreSQL) or their rowids from first to last (SQLite).
+     */
+    private record Queued(long seq, List<Event> kept, List<String> ids, long first, long last) {}
 
     /** The oldest queued rows up to seq last, at most a fold's worth. */
     private List<Queued> queued(Handle h, long last, String lock) {
-        return h.createQuery("SELECT seq, event_ids FROM digest_queue WHERE seq <= :last ORDER BY seq LIMIT :rows" + lock)
+        boolean sqlite = db.dialect() == Database.Dialect.SQLITE;
+        // rows queued on SQLite before it named rowids still name ids
+        String names = sqlite ? "event_ids, first_event, last_event" : "event_ids";
+        return h.createQuery("SELECT seq, " + names + " FROM digest_queue WHERE seq <= :last ORDER BY seq LIMIT :rows" + lock)
                 .bind("last", last).bind("rows", ROWS_PER_FOLD)
                 .map((rs, ctx) -> {
                     List<Event> mine = kept.get(rs.getLong(1));
-                    return new Queued(rs.getLong(1), mine, mine != null ? List.of() : Arrays.asList(rs.getString(2).split(",")));
+                    if (mine != null) {
+                        return new Queued(rs.getLong(1), mine, List.of(), 0, -1);
+                    }
+                    String ids = rs.getString(2);
+                    return ids == null ? new Queued(rs.getLong(1), null, List.of(), rs.getLong(3), rs.getLong(4))
+                            : new Queued(rs.getLong(1), null, Arrays.asList(ids.split(",")), 0, -1);
                 })
                 .list();
     }
@@ -203,6 +232,7 @@ public final class Digest implements AutoCloseable {
     private static List<List<Event>> eventsPerRow(Handle h, List<Queued> rows) {
         Map<String, Event> read = read(h, rows.stream().flatMap(q -> q.ids().stream()).toList());
         return rows.stream().map(q -> q.kept() != null ? q.kept()
+                : q.first() <= q.last() ? read(h, q.first(), q.last())
                 : q.ids().stream().map(read::get).filter(java.util.Objects::nonNull).toList()).toList();
     }
 
@@ -283,6 +313,14 @@ public final class Digest implements AutoCloseable {
                     .forEach(e -> byId.put(e.id(), e));
         }
         return byId;
+    }
+
+    /** The events still stored with rowids first to last, in that order (SQLite). */
+    private static List<Event> read(Handle h, long first, long last) {
+        return h.createQuery("SELECT " + Event.COLUMNS + " FROM events WHERE rowid BETWEEN :first AND :last ORDER BY rowid")
+                .bind("first", first).bind("last", last)
+                .map((rs, ctx) -> Event.read(rs))
+                .list();
     }
 
     /** Stops the background thread and folds what is left, so a cleanly stopped server leaves nothing queued. */

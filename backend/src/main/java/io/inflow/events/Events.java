@@ -17,9 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -178,8 +176,8 @@ public final class Events {
         Instant newest = now.plus(NEWEST);
         String receivedAt = Times.format(now);
         String learnerHash = learnerHash(app, batch);
-        List<Event> events = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // an id repeated within the batch needs no check here: the insert skips it like any id already stored
+        List<Event> events = new ArrayList<>(batch.events().size());
         for (int i = 0; i < batch.events().size(); i++) {
             EventBatch.Incoming in = batch.events().get(i);
             if (in == null) {
@@ -205,7 +203,7 @@ public final class Events {
                 } else {
                     v.check(fresh, at + ".at", "must be within the last 30 days");
                 }
-            } else if (seen.add(id)) {
+            } else {
                 events.add(new Event(id, app.id(), in.type(), in.tipId(), learnerHash, Times.format(occurred), receivedAt,
                         in.url(), data));
             }

@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
         // write happens to cross the threshold while every other write waits for it
         config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
         // a log started over keeps its file (overwriting is cheaper than appending); beyond this it is cut back
-        config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, Long.toString(64L << 20));
+        config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, Long.toString(128L << 20));
         // 64 MB of page cache per connection instead of 2 MB: the indexes that events, memories and
         // rollups update stay in memory instead of being read back from the file at every commit
         config.setCacheSize(-64_000);

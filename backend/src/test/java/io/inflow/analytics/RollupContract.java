@@ -443,6 +443,46 @@ abstract class RollupContract {
     }
 
     @Test
+    void eventsReadBackForAFoldAreExactlyTheNewEventsOfEachIngestTransaction() {
+        List<Made> first = sample(51, 300);
+        Events events = events(new WriteGate(4, 1));
+        send(events, first, new Random(12));
+        digest.catchUp();
+        // batches mixing events already stored, repeated ids and new events: only the new ones are queued
+        List<Made> second = sample(52, 300);
+        List<EventBatch.Incoming> mixed = new ArrayList<>();
+        for (int i = 0; i < second.size(); i++) {
+            mixed.add(second.get(i).event());
+            mixed.add(first.get(i).event());
+            if (i % 7 == 0) {
+                mixed.add(second.get(i).event());
+            }
+        }
+        for (int i = 0; i < mixed.size(); i += 40) {
+            events.ingest(app, new EventBatch(app.siteKey(), "learner-1", null, mixed.subList(i, Math.min(mixed.size(), i + 40)), null));
+        }
+        // a digest that kept nothing (another server, or this one restarted) reads every queued event back
+        Recorder recorder = new Recorder();
+        new Digest(db, List.of(rollups, recorder)).catchUp();
+        assertThat(recorder.twice).hasValue(0);
+        assertThat(recorder.folded).isEqualTo(second.stream().map(m -> m.event().id()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aQueuedRowThatNamesItsEventsByIdIsFolded() {
+        // as ingestion queued them on SQLite before rows named rowids, and still does on PostgreSQL
+        List<Made> made = sample(53, 50);
+        events(new WriteGate(4, 1)).ingest(app, new EventBatch(app.siteKey(), "learner-2", null, made.stream().map(Made::event).toList(), null));
+        List<String> ids = db.read(h -> h.createQuery("SELECT id FROM events ORDER BY id").mapTo(String.class).list());
+        db.write(h -> h.execute("DELETE FROM digest_queue"));
+        db.write(h -> h.createUpdate("INSERT INTO digest_queue (event_ids) VALUES (:ids)").bind("ids", String.join(",", ids)).execute());
+        Recorder recorder = new Recorder();
+        new Digest(db, List.of(rollups, recorder)).catchUp();
+        assertThat(recorder.folded).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(rows("digest_queue")).isZero();
+    }
+
+    @Test
     void foldingWhileEventsArriveCountsEachOnce() throws Exception {
         List<Made> made = sample(47, 2_000);
         Events events = events(new WriteGate(16, 1));
