@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.testing.Http;
-import io.inflow.testing.Server;
-import io.inflow.testing.TestClock;
+import io.inflow.testing.OneAppServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,37 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Checks, memory, reinforcement and its budget, mastery and learner data, over HTTP on a real store; run once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LearningApiContract {
+abstract class LearningApiContract extends OneAppServer {
     private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "input",
             "selectors", List.of(Map.of("css", "[data-testid=\"opp-amount\"]", "count", 1)), "props", Map.of("name", "amount"));
-    private static final String ORIGIN = "https://crm.example.com";
-
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
-    Server server;
-    String appId;
-    String siteKey;
-
-    abstract String databaseUrl();
-
-    @BeforeAll
-    void start() {
-        server = Server.start(databaseUrl(), false, clock);
-        JsonNode app = server.admin().post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of(ORIGIN))).json();
-        appId = app.get("id").asText();
-        siteKey = app.get("siteKey").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     // ---- helpers ----
 

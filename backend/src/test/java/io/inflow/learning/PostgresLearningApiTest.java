@@ -4,7 +4,7 @@ import io.inflow.testing.Databases;
 
 class PostgresLearningApiTest extends LearningApiContract {
     @Override
-    String databaseUrl() {
+    protected String databaseUrl() {
         return Databases.postgresql();
     }
 }

@@ -4,7 +4,7 @@ import io.inflow.testing.Databases;
 
 class PostgresWalkthroughApiTest extends WalkthroughApiContract {
     @Override
-    String databaseUrl() {
+    protected String databaseUrl() {
         return Databases.postgresql();
     }
 }

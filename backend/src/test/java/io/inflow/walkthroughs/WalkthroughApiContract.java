@@ -5,49 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.crypto.Hashes;
 import io.inflow.testing.Http;
-import io.inflow.testing.Server;
-import io.inflow.testing.TestClock;
+import io.inflow.testing.OneAppServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Walkthroughs over HTTP on a real store: authoring, all-or-nothing publishing, delivery and learner progress; run once per store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WalkthroughApiContract {
+abstract class WalkthroughApiContract extends OneAppServer {
     private static final Map<String, Object> ANCHOR = Map.of("v", 1, "tag", "button",
             "selectors", List.of(Map.of("css", "#save", "count", 1)), "props", Map.of("text", "Save"));
-    private static final String ORIGIN = "https://crm.example.com";
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
-    Server server;
     Http author;
-    String appId;
-    String siteKey;
-
-    abstract String databaseUrl();
 
     @BeforeAll
-    void start() {
-        server = Server.start(databaseUrl(), false, clock);
-        JsonNode app = server.admin().post("/api/v1/apps", Map.of("name", "CRM", "allowedOrigins", List.of(ORIGIN))).json();
-        appId = app.get("id").asText();
-        siteKey = app.get("siteKey").asText();
+    void signIn() {
         author = server.signedIn("author");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     // ---- helpers ----
