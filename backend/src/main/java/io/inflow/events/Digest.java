@@ -92,7 +92,7 @@ public final class Digest implements AutoCloseable {
         if (stored.isEmpty()) {
             return;
         }
-        long seq = db.dialect() == Database.Dialect.SQLITE ? queueRowids(h, stored.size()) : queueIds(h, stored);
+        long seq = db.dialect() == Database.Dialect.SQLITE ? queueEnds(h, stored) : queueIds(h, stored);
         if (keptEvents.addAndGet(stored.size()) <= keptLimit) {
             // kept before the commit makes the row visible, so the digest never sees the row without its events
             kept.put(seq, List.copyOf(stored));
@@ -103,15 +103,15 @@ public final class Digest implements AutoCloseable {
     }
 
     /**
-     * SQLite names a transaction's new events by their first and last rowid: with one writer, each new row
-     * of a table takes the rowid one above the largest, so they are the count rows up to the largest now.
-     * (Naming them by id wrote some 80 kB into the log per transaction, while the writer was held.) No
-     * range outlives the rows it names: events are deleted only in {@link #settled}, with nothing queued.
+     * SQLite names a transaction's new events by the ids of the first and last of them (instead of all their
+     * ids, some 80 kB written into the log per transaction while the writer was held): they are consecutive
+     * rows, as there is one writer and a new row takes the rowid one above the largest, and rows between two
+     * rows stay between them even where a copy of the database numbers rows anew. Both ends stay stored while
+     * queued: events are deleted only in {@link #settled}, with nothing queued.
      */
-    private static long queueRowids(Handle h, int count) {
-        long last = h.createQuery("SELECT MAX(rowid) FROM events").mapTo(Long.class).one();
+    private static long queueEnds(Handle h, List<Event> stored) {
         return h.createUpdate("INSERT INTO digest_queue (first_event, last_event) VALUES (:first, :last)")
-                .bind("first", last - count + 1).bind("last", last)
+                .bind("first", stored.get(0).id()).bind("last", stored.get(stored.size() - 1).id())
                 .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
     }
 
@@ -202,25 +202,25 @@ public final class Digest implements AutoCloseable {
 
     /**
      * A queued row: its events as kept by this server, or null and what names them to read back: their
-     * ids (PostgreSQL) or their rowids from first to last (SQLite).
+     * ids (PostgreSQL), or the ids of the first and last of them (SQLite; else null).
      */
-    private record Queued(long seq, List<Event> kept, List<String> ids, long first, long last) {}
+    private record Queued(long seq, List<Event> kept, List<String> ids, String first, String last) {}
 
     /** The oldest queued rows up to seq last, at most a fold's worth. */
     private List<Queued> queued(Handle h, long last, String lock) {
         boolean sqlite = db.dialect() == Database.Dialect.SQLITE;
-        // rows queued on SQLite before it named rowids still name ids
+        // rows queued on SQLite before it named the ends of a range still name every id
         String names = sqlite ? "event_ids, first_event, last_event" : "event_ids";
         return h.createQuery("SELECT seq, " + names + " FROM digest_queue WHERE seq <= :last ORDER BY seq LIMIT :rows" + lock)
                 .bind("last", last).bind("rows", ROWS_PER_FOLD)
                 .map((rs, ctx) -> {
                     List<Event> mine = kept.get(rs.getLong(1));
                     if (mine != null) {
-                        return new Queued(rs.getLong(1), mine, List.of(), 0, -1);
+                        return new Queued(rs.getLong(1), mine, List.of(), null, null);
                     }
                     String ids = rs.getString(2);
-                    return ids == null ? new Queued(rs.getLong(1), null, List.of(), rs.getLong(3), rs.getLong(4))
-                            : new Queued(rs.getLong(1), null, Arrays.asList(ids.split(",")), 0, -1);
+                    return ids == null ? new Queued(rs.getLong(1), null, List.of(), rs.getString(3), rs.getString(4))
+                            : new Queued(rs.getLong(1), null, Arrays.asList(ids.split(",")), null, null);
                 })
                 .list();
     }
@@ -232,7 +232,7 @@ public final class Digest implements AutoCloseable {
     private static List<List<Event>> eventsPerRow(Handle h, List<Queued> rows) {
         Map<String, Event> read = read(h, rows.stream().flatMap(q -> q.ids().stream()).toList());
         return rows.stream().map(q -> q.kept() != null ? q.kept()
-                : q.first() <= q.last() ? read(h, q.first(), q.last())
+                : q.first() != null ? read(h, q.first(), q.last())
                 : q.ids().stream().map(read::get).filter(java.util.Objects::nonNull).toList()).toList();
     }
 
@@ -315,9 +315,10 @@ public final class Digest implements AutoCloseable {
         return byId;
     }
 
-    /** The events still stored with rowids first to last, in that order (SQLite). */
-    private static List<Event> read(Handle h, long first, long last) {
-        return h.createQuery("SELECT " + Event.COLUMNS + " FROM events WHERE rowid BETWEEN :first AND :last ORDER BY rowid")
+    /** The events stored from the one with id first to the one with id last, in the order stored (SQLite). */
+    private static List<Event> read(Handle h, String first, String last) {
+        return h.createQuery("SELECT " + Event.COLUMNS + " FROM events WHERE rowid BETWEEN (SELECT rowid FROM events WHERE id = :first)"
+                        + " AND (SELECT rowid FROM events WHERE id = :last) ORDER BY rowid")
                 .bind("first", first).bind("last", last)
                 .map((rs, ctx) -> Event.read(rs))
                 .list();
